@@ -1,0 +1,137 @@
+"""The one configured cattrs converter for specs.
+
+Items are a tagged union on ``kind``; unknown keys are errors, not silently
+dropped; numbers become :class:`~decimal.Decimal` (never float); unstructured
+specs drop values equal to their defaults so they stay short.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_unstructure_fn
+
+from clusterforms import _items, _spec
+from clusterforms._items import ITEM_CLASSES, KINDS, Item
+from clusterforms._spec import FormSpec
+
+__all__ = ["converter", "structure_spec", "unstructure_spec"]
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
+        msg = f"expected a number or numeric string, got {type(value).__name__}"
+        raise TypeError(msg)
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        msg = f"not a number: {value!r}"
+        raise ValueError(msg) from None
+    if not number.is_finite():
+        msg = f"not a finite number: {value!r}"
+        raise ValueError(msg)
+    return number
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        msg = f"expected a string, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"expected a whole number, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        msg = f"expected true or false, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    return value
+
+
+class UnknownKindError(ValueError):
+    """An item's ``kind`` is missing or not one of :data:`KINDS`."""
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+
+    def structure_item(value: object, _: type) -> Item:
+        if not isinstance(value, dict):
+            msg = f"expected a table, got {type(value).__name__}"
+            raise TypeError(msg)
+        kind = value.get("kind")
+        cls = KINDS.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            known = ", ".join(sorted(KINDS))
+            msg = f"unknown item kind {kind!r} (known kinds: {known})"
+            raise UnknownKindError(msg)
+        result: Item = conv.structure(value, cls)
+        return result
+
+    conv.register_structure_hook(Item, structure_item)  # type: ignore[arg-type]
+    conv.register_unstructure_hook(Item, lambda item: conv.unstructure(item, type(item)))  # type: ignore[arg-type]
+
+    for cls in (*ITEM_CLASSES, *_ATTRS_CLASSES):
+        conv.register_unstructure_hook(
+            cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+        )
+    for cls in ITEM_CLASSES:
+        # ``kind`` is the tag: always written, even though it is the default.
+        conv.register_unstructure_hook(cls, _with_kind(conv, cls))
+    return conv
+
+
+def _with_kind(conv: cattrs.Converter, cls: type[Any]) -> Any:
+    inner = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+
+    def unstructure(item: Any) -> dict[str, Any]:
+        result: dict[str, Any] = {"kind": item.kind}
+        result.update(inner(item))
+        return result
+
+    return unstructure
+
+
+_ATTRS_CLASSES: tuple[type[Any], ...] = (
+    _items.Option,
+    _items.TargetRow,
+    _items.TargetDirection,
+    _items.TargetRule,
+    _spec.CoverLine,
+    _spec.Cover,
+    _spec.Section,
+    _spec.RosterColumn,
+    _spec.Roster,
+    _spec.Appendix,
+    _spec.FormSpec,
+)
+
+for _cls in (*ITEM_CLASSES, *_ATTRS_CLASSES):
+    attrs.resolve_types(_cls, vars(_items) | vars(_spec))
+
+converter = _make_converter()
+
+
+def structure_spec(data: object) -> FormSpec:
+    """Build a :class:`FormSpec` from plain data; raises cattrs' validation errors."""
+    return converter.structure(data, FormSpec)
+
+
+def unstructure_spec(spec: FormSpec) -> dict[str, Any]:
+    """Plain data (JSON/TOML-ready, Decimals as strings) for ``spec``."""
+    result: dict[str, Any] = converter.unstructure(spec)
+    return result

@@ -1,0 +1,47 @@
+"""The exceptions clusterforms raises.
+
+Every one derives from :class:`ClusterformsError` and also from the builtin
+that fits, so callers can catch either.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ClusterformsError(Exception):
+    """Root of every error raised by clusterforms."""
+
+
+class SpecError(ClusterformsError, ValueError):
+    """A spec file cannot be read, parsed or trusted.
+
+    The message names the file, the line where the format gives one, and the
+    item path (``$.sections[2].items[0].label``), then says what was wrong.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | Path | None = None,
+        line: int | None = None,
+        path: str | None = None,
+    ) -> None:
+        self.message = message
+        self.source = str(source) if source is not None else None
+        self.line = line
+        self.path = path
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = self.source or "<spec>"
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.path:
+            where += f": {self.path}"
+        return f"{where}: {self.message}"
+
+
+class SpecNotFoundError(SpecError, LookupError):
+    """No shipped spec has the requested id."""

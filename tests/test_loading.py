@@ -1,0 +1,241 @@
+"""Loading specs: the shipped ones, walking and lookup, and every way a spec file can be broken."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import clusterforms
+from clusterforms import SpecError, SpecNotFoundError
+
+SHIPPED = ("guangxi-2025", "jiangsu-2024", "national-2023", "shanghai-2023")
+
+MINIMAL = """\
+id = "mini"
+title = "测试表"
+issuer = "测试厅"
+region = "测试省"
+declaration_year = 2024
+data_years = [2021, 2022, 2023]
+baseline_year = 2023
+target_year = 2026
+
+[[sections]]
+id = "basic"
+title = "一、基本情况"
+
+[[sections.items]]
+kind = "text"
+id = "basic.cluster_name"
+label = "集群名称："
+
+[[sections.items]]
+kind = "yearly"
+id = "industry.total_output"
+label = "集群总产值（亿元）"
+unit = "亿元"
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "mini.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+class TestShipped:
+    """The four specs of the seed forms ship and load."""
+
+    def test_all_four_are_listed(self) -> None:
+        assert clusterforms.list_specs() == SHIPPED
+
+    @pytest.mark.parametrize("spec_id", SHIPPED)
+    def test_loads_with_its_own_id_and_years(self, spec_id: str) -> None:
+        spec = clusterforms.load_spec(spec_id)
+        assert spec.id == spec_id
+        assert len(spec.data_years) == 3
+        assert spec.target_year - spec.baseline_year == 3
+        assert spec.data_years[-1] == spec.baseline_year
+
+    @pytest.mark.parametrize("spec_id", SHIPPED)
+    def test_every_item_is_found_by_its_id(self, spec_id: str) -> None:
+        spec = clusterforms.load_spec(spec_id)
+        walked = [item for _, item in spec.walk()]
+        assert len(walked) > 50
+        for item in walked:
+            assert spec.find(item.id) is item
+
+    def test_shared_indicators_have_the_same_id_in_every_form(self) -> None:
+        shared = ("industry.total_output", "industry.smes", "innovation.standards", "green.co2_intensity")
+        for spec_id in SHIPPED:
+            spec = clusterforms.load_spec(spec_id)
+            for item_id in shared:
+                spec.find(item_id)
+
+    def test_shanghai_total_output_keeps_its_own_label(self) -> None:
+        national = clusterforms.load_spec("national-2023").find("industry.total_output")
+        shanghai = clusterforms.load_spec("shanghai-2023").find("industry.total_output")
+        assert national.label == "集群总产值（亿元）"  # type: ignore[union-attr]
+        assert shanghai.label == "集群总产值（营业收入）（亿元）"  # type: ignore[union-attr]
+
+    def test_load_by_path_equals_load_by_id(self) -> None:
+        path = clusterforms._loading.spec_dir() / "national-2023.toml"
+        assert clusterforms.load_spec(path) == clusterforms.load_spec("national-2023")
+
+    def test_find_unknown_id_raises_key_error(self) -> None:
+        with pytest.raises(KeyError, match="no.such"):
+            clusterforms.load_spec("national-2023").find("no.such")
+
+
+class TestBrokenSpecs:
+    """A broken spec raises SpecError naming file, line and item path."""
+
+    def test_minimal_spec_loads(self, tmp_path: Path) -> None:
+        spec = clusterforms.load_spec(write(tmp_path, MINIMAL))
+        assert spec.find("industry.total_output").kind == "yearly"
+
+    def test_unknown_spec_id_lists_the_shipped_ones(self) -> None:
+        with pytest.raises(SpecNotFoundError, match="national-2023"):
+            clusterforms.load_spec("hubei-2030")
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        with pytest.raises(SpecNotFoundError, match=r"nothere\.toml: no such spec file"):
+            clusterforms.load_spec(tmp_path / "nothere.toml")
+
+    def test_toml_syntax_error_gives_line_and_column(self, tmp_path: Path) -> None:
+        path = write(tmp_path, MINIMAL.replace('label = "集群名称："', 'label = "集群名称：'))
+        with pytest.raises(SpecError) as info:
+            clusterforms.load_spec(path)
+        assert info.value.line == 17
+        assert str(info.value).startswith(f"{path}:17: invalid TOML, column")
+
+    def test_unknown_key_names_item_path_and_line(self, tmp_path: Path) -> None:
+        path = write(tmp_path, MINIMAL.replace('unit = "亿元"', 'unit = "亿元"\nunits = "x"'))
+        with pytest.raises(SpecError) as info:
+            clusterforms.load_spec(path)
+        assert info.value.path == "$.sections[0].items[1]"
+        assert info.value.line == 24
+        assert "unknown key(s): units" in str(info.value)
+
+    def test_wrong_type(self, tmp_path: Path) -> None:
+        path = write(tmp_path, MINIMAL.replace('label = "集群名称："', "label = 3"))
+        with pytest.raises(SpecError, match=r"mini\.toml:17: \$\.sections\[0\]\.items\[0\]\.label: expected a string"):
+            clusterforms.load_spec(path)
+
+    def test_unknown_kind_lists_known_kinds(self, tmp_path: Path) -> None:
+        path = write(tmp_path, MINIMAL.replace('kind = "text"', 'kind = "txt"'))
+        with pytest.raises(SpecError, match=r"unknown item kind 'txt' \(known kinds: checklist, choice"):
+            clusterforms.load_spec(path)
+
+    def test_missing_required_key(self, tmp_path: Path) -> None:
+        path = write(tmp_path, MINIMAL.replace('issuer = "测试厅"\n', ""))
+        with pytest.raises(SpecError, match=r"\$\.issuer: required key is missing"):
+            clusterforms.load_spec(path)
+
+    def test_float_where_decimal_expected_is_read_as_decimal(self, tmp_path: Path) -> None:
+        path = write(tmp_path, MINIMAL + "maximum = 100.5\n")
+        item = clusterforms.load_spec(path).find("industry.total_output")
+        assert str(item.maximum) == "100.5"  # type: ignore[union-attr]
+
+    def test_duplicate_id(self, tmp_path: Path) -> None:
+        path = write(tmp_path, MINIMAL.replace('id = "industry.total_output"', 'id = "basic.cluster_name"'))
+        with pytest.raises(SpecError) as info:
+            clusterforms.load_spec(path)
+        assert info.value.path == "$.sections[0].items[1].id"
+        assert "duplicate id 'basic.cluster_name' (first used at $.sections[0].items[0])" in str(info.value)
+
+    def test_non_ascii_id(self, tmp_path: Path) -> None:
+        path = write(tmp_path, MINIMAL.replace('id = "basic.cluster_name"', 'id = "基本.名称"'))
+        with pytest.raises(SpecError, match="must be lower-case ASCII"):
+            clusterforms.load_spec(path)
+
+    def test_rule_naming_a_missing_row(self, tmp_path: Path) -> None:
+        targets = """
+[[sections.items]]
+kind = "targets"
+id = "plan.targets"
+label = "1.三年总体目标"
+
+[[sections.items.directions]]
+id = "plan.targets.leading"
+label = "主导产业"
+rows = [{ id = "plan.targets.output_growth", indicator = "集群产值年均增速" }]
+
+[[sections.items.rules]]
+id = "plan.rules.patents"
+text = "有效发明专利数年均增长不低于15%"
+row = "plan.targets.patents"
+check = "min_growth"
+threshold = 15
+"""
+        with pytest.raises(SpecError) as info:
+            clusterforms.load_spec(write(tmp_path, MINIMAL + targets))
+        assert info.value.path == "$.sections[0].items[2].rules[0].row"
+        assert "'plan.targets.patents', which this table does not have" in str(info.value)
+
+    def test_years_must_increase(self, tmp_path: Path) -> None:
+        path = write(tmp_path, MINIMAL.replace("[2021, 2022, 2023]", "[2023, 2022, 2021]"))
+        with pytest.raises(SpecError, match=r"\$\.data_years: data_years must be increasing"):
+            clusterforms.load_spec(path)
+
+    def test_not_utf8(self, tmp_path: Path) -> None:
+        path = tmp_path / "gbk.toml"
+        path.write_bytes(MINIMAL.encode("gbk"))
+        with pytest.raises(SpecError, match="cannot read spec file"):
+            clusterforms.load_spec(path)
+
+    def test_spec_error_is_a_value_error(self, tmp_path: Path) -> None:
+        with pytest.raises(ValueError, match="invalid TOML"):
+            clusterforms.load_spec(write(tmp_path, "id = "))
+
+
+class TestExtends:
+    """A variant extends a base spec and overrides parts; the result is one whole spec."""
+
+    def test_override_section_by_id_and_metadata(self, tmp_path: Path) -> None:
+        write(tmp_path, MINIMAL, "base.toml")
+        child = """\
+extends = "base.toml"
+id = "child"
+data_years = [2022, 2023, 2024]
+baseline_year = 2024
+target_year = 2027
+
+[[sections]]
+id = "basic"
+title = "一、基本情况（修订）"
+
+[[sections.items]]
+kind = "text"
+id = "basic.cluster_name"
+label = "集群名称"
+
+[[sections]]
+id = "extra"
+title = "十、其他"
+items = []
+"""
+        spec = clusterforms.load_spec(write(tmp_path, child, "child.toml"))
+        assert spec.id == "child"
+        assert spec.issuer == "测试厅"
+        assert [s.title for s in spec.sections] == ["一、基本情况（修订）", "十、其他"]
+        assert spec.data_years == (2022, 2023, 2024)
+
+    def test_drop_sections(self, tmp_path: Path) -> None:
+        write(tmp_path, MINIMAL, "base.toml")
+        child = 'extends = "base.toml"\nid = "child"\ndrop_sections = ["basic"]\n'
+        assert clusterforms.load_spec(write(tmp_path, child, "child.toml")).sections == ()
+
+    def test_extends_a_shipped_spec(self, tmp_path: Path) -> None:
+        child = 'extends = "national-2023"\nid = "sichuan-2023"\nregion = "四川省"\n'
+        spec = clusterforms.load_spec(write(tmp_path, child, "sichuan.toml"))
+        national = clusterforms.load_spec("national-2023")
+        assert spec.region == "四川省"
+        assert spec.sections == national.sections
+
+    def test_cycle_is_reported(self, tmp_path: Path) -> None:
+        write(tmp_path, 'extends = "b.toml"\n', "a.toml")
+        write(tmp_path, 'extends = "a.toml"\n', "b.toml")
+        with pytest.raises(SpecError, match="'extends' chain is longer than"):
+            clusterforms.load_spec(tmp_path / "a.toml")

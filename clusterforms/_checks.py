@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 
 from clusterforms._items import (
     ChecklistItem,
@@ -62,7 +63,7 @@ def check_spec(spec: FormSpec) -> list[Problem]:
 
 def _check_years(spec: FormSpec) -> Iterator[Problem]:
     years = spec.data_years
-    if not years or any(b <= a for a, b in zip(years, years[1:], strict=False)):
+    if not years or any(b <= a for a, b in pairwise(years)):
         yield "$.data_years", f"data_years must be increasing years, got {list(years)}"
     if spec.target_year <= spec.baseline_year:
         yield "$.target_year", "target_year must come after baseline_year"
@@ -100,7 +101,10 @@ def _check_targets(item: TargetsItem, path: str, claim: _Claim) -> Iterator[Prob
         rule_path = f"{path}.rules[{k}]"
         yield from claim(rule.id, rule_path)
         if rule.row is not None and rule.row not in rows:
-            yield f"{rule_path}.row", f"rule names target row {rule.row!r}, which this table does not have"
+            yield (
+                f"{rule_path}.row",
+                f"rule names target row {rule.row!r}, which this table does not have",
+            )
         if (rule.row is None) != (rule.check is None):
             yield rule_path, "a rule needs both 'row' and 'check', or neither (text only)"
 

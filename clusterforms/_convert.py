@@ -82,8 +82,8 @@ def _make_converter() -> cattrs.Converter:
         result: Item = conv.structure(value, cls)
         return result
 
-    conv.register_structure_hook(Item, structure_item)  # type: ignore[arg-type]
-    conv.register_unstructure_hook(Item, lambda item: conv.unstructure(item, type(item)))  # type: ignore[arg-type]
+    conv.register_structure_hook(Item, structure_item)
+    conv.register_unstructure_hook(Item, lambda item: conv.unstructure(item, type(item)))
 
     for cls in (*ITEM_CLASSES, *_ATTRS_CLASSES):
         conv.register_unstructure_hook(

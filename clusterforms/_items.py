@@ -1,4 +1,4 @@
-"""The item kinds a form section is built from.
+r"""The item kinds a form section is built from.
 
 Every item is a frozen, slotted attrs class with a ``kind`` tag; the tag is
 what spec files write and what :mod:`clusterforms._convert` dispatches on.
@@ -398,6 +398,4 @@ ITEM_CLASSES: tuple[type[Item], ...] = (
     GroupItem,
 )
 
-KINDS: dict[str, type[Item]] = {
-    attrs.fields(cls).kind.default: cls for cls in ITEM_CLASSES  # type: ignore[attr-defined]
-}
+KINDS: dict[str, type[Item]] = {attrs.fields(cls).kind.default: cls for cls in ITEM_CLASSES}

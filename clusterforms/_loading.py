@@ -50,6 +50,7 @@ def load_spec(name: str | Path) -> FormSpec:
     Raises:
         SpecError: the file is missing, is not valid TOML, or does not describe
             a valid spec; the message says where and what.
+
     """
     if isinstance(name, Path) or name.endswith(SPEC_SUFFIX) or "/" in name:
         return _load_path(Path(name))

@@ -7,7 +7,8 @@ that nothing of the form went missing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from clusterforms._items import (
     ChecklistItem,
@@ -18,7 +19,6 @@ from clusterforms._items import (
     Item,
     NamedCountItem,
     NarrativeItem,
-    NumberItem,
     Option,
     PairItem,
     SignoffItem,
@@ -69,87 +69,104 @@ def iter_text(spec: FormSpec) -> Iterator[str]:
         yield from appendix_text(appendix)
 
 
-def item_text(spec: FormSpec, item: Item) -> Iterator[str]:  # noqa: C901, PLR0912
+def item_text(spec: FormSpec, item: Item) -> Iterator[str]:
     """The printed lines of one item, its notes last."""
-    years = [year_label(y) for y in spec.data_years]
-    notes: tuple[str, ...] = ()
-    if isinstance(item, YearHeaderItem):
-        yield item.label
-        yield from years
-        return
-    if isinstance(item, StaticItem):
-        yield from item.lines
-        return
-    if isinstance(item, PairItem):
-        for cell in item.fields:
-            yield from item_text(spec, cell)
-        return
-    if isinstance(item, SignoffItem):
-        yield item.title
-        if item.text:
-            yield item.text
-        yield from item.lines
-        yield item.date_line
-        return
-    if isinstance(item, TargetsItem):
-        yield from _targets_text(spec, item)
-        return
-    if isinstance(item, StagesItem):
-        yield item.label
-        for n, year in enumerate(spec.plan_years, start=1):
-            yield item.year_label.format(n=n, year=year)
-        return
-    if item.label:
-        yield item.label
-    if isinstance(item, TextItem):
-        if item.hint:
-            yield item.hint
-        notes = item.notes
-    elif isinstance(item, NarrativeItem):
-        if item.prompt:
-            yield item.prompt
-        yield from item.outline
-        notes = item.notes
-    elif isinstance(item, NumberItem | CountItem):
-        if item.unit and isinstance(item, CountItem):
-            yield item.unit
-        notes = item.notes
-    elif isinstance(item, ChoiceItem):
-        yield from (option_line(o) for o in item.options)
-        notes = item.notes
-    elif isinstance(item, ChecklistItem):
-        if item.lead:
-            yield item.lead
-        yield from (option_line(o) for o in item.options)
-        notes = item.notes
-    elif isinstance(item, YearlyItem):
-        if item.layout != "columns":  # column values sit under the table's year header
-            yield from years
-        if item.summary is not None:
-            yield item.summary.label
-        notes = item.notes
-    elif isinstance(item, StandardsItem):
-        roles = [role.label for role in item.roles]
-        for _ in spec.data_years:
-            yield item.category_header
-            yield from roles
-        for category in item.categories:
-            for _ in spec.data_years:
-                yield category.label
-        notes = item.notes
-    elif isinstance(item, NamedCountItem):
-        yield item.count_label
+    yield from _PRINTERS[item.kind](spec, item)
+
+
+def _years(spec: FormSpec) -> list[str]:
+    return [year_label(y) for y in spec.data_years]
+
+
+def _labelled(body: Callable[[FormSpec, Any], Iterable[str]]) -> _Printer:
+    """A printer for an item that prints its label, then ``body``, then its notes."""
+
+    def printer(spec: FormSpec, item: Any) -> Iterator[str]:
+        if item.label:
+            yield item.label
+        yield from body(spec, item)
+        yield from item.notes
+
+    return printer
+
+
+def _text(_: FormSpec, item: TextItem) -> Iterator[str]:
+    if item.hint:
+        yield item.hint
+
+
+def _narrative(_: FormSpec, item: NarrativeItem) -> Iterator[str]:
+    if item.prompt:
+        yield item.prompt
+    yield from item.outline
+
+
+def _count(_: FormSpec, item: CountItem) -> Iterator[str]:
+    if item.unit:
         yield item.unit
-        yield item.names_label
-        notes = item.notes
-    elif isinstance(item, CountsItem):
-        yield from (part.label for part in item.parts)
-        notes = item.notes
-    elif isinstance(item, GroupItem):
-        for child in item.items:
-            yield from item_text(spec, child)
-        notes = item.notes
-    yield from notes
+
+
+def _options(_: FormSpec, item: ChoiceItem | ChecklistItem) -> Iterator[str]:
+    if isinstance(item, ChecklistItem) and item.lead:
+        yield item.lead
+    yield from (option_line(o) for o in item.options)
+
+
+def _yearly(spec: FormSpec, item: YearlyItem) -> Iterator[str]:
+    if item.layout != "columns":  # column values sit under the table's year header
+        yield from _years(spec)
+    if item.summary is not None:
+        yield item.summary.label
+
+
+def _standards(spec: FormSpec, item: StandardsItem) -> Iterator[str]:
+    for _ in spec.data_years:
+        yield item.category_header
+        yield from (role.label for role in item.roles)
+    for category in item.categories:
+        for _ in spec.data_years:
+            yield category.label
+
+
+def _named_count(_: FormSpec, item: NamedCountItem) -> Iterator[str]:
+    yield from (item.count_label, item.unit, item.names_label)
+
+
+def _counts(_: FormSpec, item: CountsItem) -> Iterator[str]:
+    yield from (part.label for part in item.parts)
+
+
+def _group(spec: FormSpec, item: GroupItem) -> Iterator[str]:
+    for child in item.items:
+        yield from item_text(spec, child)
+
+
+def _year_header(spec: FormSpec, item: YearHeaderItem) -> Iterator[str]:
+    yield item.label
+    yield from _years(spec)
+
+
+def _static(_: FormSpec, item: StaticItem) -> Iterator[str]:
+    yield from item.lines
+
+
+def _pair(spec: FormSpec, item: PairItem) -> Iterator[str]:
+    for cell in item.fields:
+        yield from item_text(spec, cell)
+
+
+def _signoff(_: FormSpec, item: SignoffItem) -> Iterator[str]:
+    yield item.title
+    if item.text:
+        yield item.text
+    yield from item.lines
+    yield item.date_line
+
+
+def _stages(spec: FormSpec, item: StagesItem) -> Iterator[str]:
+    yield item.label
+    for n, year in enumerate(spec.plan_years, start=1):
+        yield item.year_label.format(n=n, year=year)
 
 
 def _targets_text(spec: FormSpec, item: TargetsItem) -> Iterator[str]:
@@ -170,6 +187,29 @@ def _targets_text(spec: FormSpec, item: TargetsItem) -> Iterator[str]:
         yield item.remarks_intro
     yield from (rule.text for rule in item.rules)
     yield from item.notes
+
+
+_Printer = Callable[[FormSpec, Any], Iterator[str]]
+
+_PRINTERS: dict[str, _Printer] = {
+    "text": _labelled(_text),
+    "narrative": _labelled(_narrative),
+    "number": _labelled(lambda _spec, _item: ()),
+    "count": _labelled(_count),
+    "choice": _labelled(_options),
+    "checklist": _labelled(_options),
+    "yearly": _labelled(_yearly),
+    "standards": _labelled(_standards),
+    "named_count": _labelled(_named_count),
+    "counts": _labelled(_counts),
+    "group": _labelled(_group),
+    "year_header": _year_header,
+    "static": _static,
+    "pair": _pair,
+    "signoff": _signoff,
+    "targets": _targets_text,
+    "stages": _stages,
+}
 
 
 def appendix_text(appendix: Appendix) -> Iterator[str]:

@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser, one sub-command per verb."""
     parser = argparse.ArgumentParser(
         prog="clusterforms",
-        description="中小企业特色产业集群申报表 as typed specs: list, show, render, validate, diff.",
+        description="中小企业特色产业集群申报表 as typed specs.",
     )
     parser.add_argument("--version", action="version", version=f"clusterforms {__version__}")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="COMMAND")
@@ -50,7 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     specs.set_defaults(run=_cmd_specs)
 
     show = verbs.add_parser("show", help="print a spec's outline: sections and items")
-    show.add_argument("spec", metavar="SPEC", help="a spec id (see `clusterforms specs`) or a .toml file")
+    show.add_argument(
+        "spec", metavar="SPEC", help="a spec id (see `clusterforms specs`) or a .toml file"
+    )
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(run=_cmd_show)
     return parser

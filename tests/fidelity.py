@@ -7,7 +7,9 @@ artefacts are forgiven, and nothing else:
 * automatic list numbering that came out as ``1. `` (digits, a dot, a space);
 * a ``(`` with no ``)`` after it on the line: a lost ``□``;
 * ``[bookmark: _GoBack]``, a Word bookmark;
-* lines that are only digits: table row numbers and page numbers.
+* lines that are only digits: table row numbers and page numbers;
+* the few option lines listed in :data:`LOST_BOXES`, whose ``□`` the
+  extraction dropped without leaving a ``(``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ SLICES: dict[str, tuple[str | None, str | None]] = {
     "jiangsu-2024": (None, None),
     "guangxi-2025": (None, None),
     "shanghai-2023": (None, None),
+}
+
+#: Option lines whose box was lost entirely (the options around them have theirs).
+LOST_BOXES: dict[str, frozenset[str]] = {
+    "shanghai-2023": frozenset({"否", "运用了数字化手段提升治理能力"}),
 }
 
 _AUTO_NUMBER = re.compile(r"^\s*\d+\.\s+")
@@ -49,8 +56,9 @@ def seed_lines(spec_id: str) -> list[str]:
         lines = lines[next(i for i, x in enumerate(lines) if x.strip() == start) :]
     if end is not None:
         lines = lines[: next(i for i, x in enumerate(lines) if x.strip() == end)]
+    lost = LOST_BOXES.get(spec_id, frozenset())
     normalized = (normalize(x) for x in lines)
-    return [x for x in normalized if x and not x.isdigit()]
+    return ["□" + x if x in lost else x for x in normalized if x and not x.isdigit()]
 
 
 def missing_in_order(needles: list[str], haystack: str) -> list[str]:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from itertools import count
 
 from hypothesis import strategies as st
 
 import clusterforms as cf
 
-labels = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=12)
+labels = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=12
+)
 notes = st.lists(labels, max_size=2).map(tuple)
-decimals = st.decimals(min_value=-1000, max_value=1000, places=2, allow_nan=False, allow_infinity=False)
+decimals = st.decimals(
+    min_value=-1000, max_value=1000, places=2, allow_nan=False, allow_infinity=False
+)
 option_ids = st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True)
 
 
@@ -31,46 +34,96 @@ def option_tuples(draw: st.DrawFn, min_size: int = 1) -> tuple[cf.Option, ...]:
 
 
 @st.composite
-def items(draw: st.DrawFn, ids: count[int], depth: int = 0) -> cf.Item:  # noqa: PLR0911
+def items(draw: st.DrawFn, ids: count[int], depth: int = 0) -> cf.Item:
     def new_id() -> str:
         return f"x.i{next(ids)}"
 
     kinds = [
-        "text", "narrative", "pair", "number", "count", "choice", "checklist", "yearly",
-        "standards", "named_count", "counts", "year_header", "static", "targets", "stages", "signoff",
+        "text",
+        "narrative",
+        "pair",
+        "number",
+        "count",
+        "choice",
+        "checklist",
+        "yearly",
+        "standards",
+        "named_count",
+        "counts",
+        "year_header",
+        "static",
+        "targets",
+        "stages",
+        "signoff",
     ]
     if depth < 2:
         kinds.append("group")
     kind = draw(st.sampled_from(kinds))
     label = draw(labels)
     if kind == "text":
-        return cf.TextItem(id=new_id(), label=label, hint=draw(st.none() | labels),
-                           max_chars=draw(st.none() | st.integers(1, 3000)), notes=draw(notes))
+        return cf.TextItem(
+            id=new_id(),
+            label=label,
+            hint=draw(st.none() | labels),
+            max_chars=draw(st.none() | st.integers(1, 3000)),
+            notes=draw(notes),
+        )
     if kind == "narrative":
-        return cf.NarrativeItem(id=new_id(), label=label, max_chars=draw(st.none() | st.integers(1, 3000)),
-                                prompt=draw(st.none() | labels), outline=draw(notes))
+        return cf.NarrativeItem(
+            id=new_id(),
+            label=label,
+            max_chars=draw(st.none() | st.integers(1, 3000)),
+            prompt=draw(st.none() | labels),
+            outline=draw(notes),
+        )
     if kind == "pair":
-        return cf.PairItem(id=new_id(), fields=(cf.TextItem(id=new_id(), label=label),
-                                                cf.TextItem(id=new_id(), label=draw(labels))))
+        return cf.PairItem(
+            id=new_id(),
+            fields=(
+                cf.TextItem(id=new_id(), label=label),
+                cf.TextItem(id=new_id(), label=draw(labels)),
+            ),
+        )
     if kind == "number":
-        return cf.NumberItem(id=new_id(), label=label, unit=draw(st.none() | labels),
-                             decimals=draw(st.integers(0, 4)), minimum=draw(st.none() | decimals),
-                             maximum=draw(st.none() | decimals), required=draw(st.booleans()))
+        return cf.NumberItem(
+            id=new_id(),
+            label=label,
+            unit=draw(st.none() | labels),
+            decimals=draw(st.integers(0, 4)),
+            minimum=draw(st.none() | decimals),
+            maximum=draw(st.none() | decimals),
+            required=draw(st.booleans()),
+        )
     if kind == "count":
         return cf.CountItem(id=new_id(), label=label, unit=draw(st.none() | st.just("个")))
     if kind == "choice":
-        return cf.ChoiceItem(id=new_id(), label=label, options=draw(option_tuples()),
-                             layout=draw(st.sampled_from(["vertical", "inline", "grid"])))
+        return cf.ChoiceItem(
+            id=new_id(),
+            label=label,
+            options=draw(option_tuples()),
+            layout=draw(st.sampled_from(["vertical", "inline", "grid"])),
+        )
     if kind == "checklist":
-        return cf.ChecklistItem(id=new_id(), label=label, options=draw(option_tuples()),
-                                lead=draw(st.none() | labels), evidence=draw(st.booleans()))
+        return cf.ChecklistItem(
+            id=new_id(),
+            label=label,
+            options=draw(option_tuples()),
+            lead=draw(st.none() | labels),
+            evidence=draw(st.booleans()),
+        )
     if kind == "yearly":
         summary = draw(st.none() | st.just(cf.NumberItem(id=new_id(), label=label, unit="%")))
-        return cf.YearlyItem(id=new_id(), label=label, value=draw(st.sampled_from(["number", "count"])),
-                             layout=draw(st.sampled_from(["columns", "header", "rows"])), summary=summary)
+        return cf.YearlyItem(
+            id=new_id(),
+            label=label,
+            value=draw(st.sampled_from(["number", "count"])),
+            layout=draw(st.sampled_from(["columns", "header", "rows"])),
+            summary=summary,
+        )
     if kind == "standards":
-        return cf.StandardsItem(id=new_id(), label=label, categories=draw(option_tuples()),
-                                roles=draw(option_tuples()))
+        return cf.StandardsItem(
+            id=new_id(), label=label, categories=draw(option_tuples()), roles=draw(option_tuples())
+        )
     if kind == "named_count":
         return cf.NamedCountItem(id=new_id(), label=label, notes=draw(notes))
     if kind == "counts":
@@ -78,18 +131,33 @@ def items(draw: st.DrawFn, ids: count[int], depth: int = 0) -> cf.Item:  # noqa:
     if kind == "year_header":
         return cf.YearHeaderItem(id=new_id(), label=label)
     if kind == "static":
-        return cf.StaticItem(id=new_id(), lines=draw(notes), style=draw(st.sampled_from(["heading", "note"])))
+        return cf.StaticItem(
+            id=new_id(), lines=draw(notes), style=draw(st.sampled_from(["heading", "note"]))
+        )
     if kind == "targets":
         row = cf.TargetRow(id=new_id(), indicator=label, unit=draw(st.none() | st.just("%")))
-        rule = cf.TargetRule(id=new_id(), text=draw(labels), row=row.id, check="min_growth",
-                             threshold=draw(decimals), severity=draw(st.sampled_from(["error", "warning"])))
-        direction = cf.TargetDirection(id=new_id(), label=draw(labels), rows=(row,), open=draw(st.booleans()))
+        rule = cf.TargetRule(
+            id=new_id(),
+            text=draw(labels),
+            row=row.id,
+            check="min_growth",
+            threshold=draw(decimals),
+            severity=draw(st.sampled_from(["error", "warning"])),
+        )
+        direction = cf.TargetDirection(
+            id=new_id(), label=draw(labels), rows=(row,), open=draw(st.booleans())
+        )
         return cf.TargetsItem(id=new_id(), label=label, directions=(direction,), rules=(rule,))
     if kind == "stages":
         return cf.StagesItem(id=new_id(), label=label)
     if kind == "signoff":
-        return cf.SignoffItem(id=new_id(), title=label, text=draw(st.none() | labels), lines=draw(notes),
-                              opinion=draw(st.booleans()))
+        return cf.SignoffItem(
+            id=new_id(),
+            title=label,
+            text=draw(st.none() | labels),
+            lines=draw(notes),
+            opinion=draw(st.booleans()),
+        )
     children = tuple(draw(st.lists(items(ids, depth + 1), min_size=1, max_size=3)))
     return cf.GroupItem(id=new_id(), label=label, items=children, notes=draw(notes))
 
@@ -100,19 +168,44 @@ def specs(draw: st.DrawFn) -> cf.FormSpec:
     ids = count()
     first = draw(st.integers(2000, 2090))
     sections = tuple(
-        cf.Section(id=f"s{n}", title=draw(labels), items=tuple(draw(st.lists(items(ids), min_size=1, max_size=4))))
+        cf.Section(
+            id=f"s{n}",
+            title=draw(labels),
+            items=tuple(draw(st.lists(items(ids), min_size=1, max_size=4))),
+        )
         for n in range(draw(st.integers(1, 3)))
     )
-    cover = cf.Cover(title=draw(st.none() | labels), lines=(
-        cf.CoverLine(id="cover.name", label=draw(labels), suffixes=draw(notes), hint=draw(st.none() | labels)),
-    ))
-    appendix = cf.Appendix(id="appendix", title=draw(labels), paragraphs=draw(notes),
-                           table=cf.Roster(columns=(cf.RosterColumn(id="appendix.col", label=draw(labels),
-                                                                    max_chars=300),)),
-                           orientation=draw(st.sampled_from(["portrait", "landscape"])))
+    cover = cf.Cover(
+        title=draw(st.none() | labels),
+        lines=(
+            cf.CoverLine(
+                id="cover.name",
+                label=draw(labels),
+                suffixes=draw(notes),
+                hint=draw(st.none() | labels),
+            ),
+        ),
+    )
+    appendix = cf.Appendix(
+        id="appendix",
+        title=draw(labels),
+        paragraphs=draw(notes),
+        table=cf.Roster(
+            columns=(cf.RosterColumn(id="appendix.col", label=draw(labels), max_chars=300),)
+        ),
+        orientation=draw(st.sampled_from(["portrait", "landscape"])),
+    )
     return cf.FormSpec(
-        id="generated", title=draw(labels), issuer=draw(labels), region=draw(labels),
-        declaration_year=first + 3, data_years=(first, first + 1, first + 2),
-        baseline_year=first + 2, target_year=first + 5, cover=cover,
-        instructions=draw(notes), sections=sections, appendices=draw(st.sampled_from([(), (appendix,)])),
+        id="generated",
+        title=draw(labels),
+        issuer=draw(labels),
+        region=draw(labels),
+        declaration_year=first + 3,
+        data_years=(first, first + 1, first + 2),
+        baseline_year=first + 2,
+        target_year=first + 5,
+        cover=cover,
+        instructions=draw(notes),
+        sections=sections,
+        appendices=draw(st.sampled_from([(), (appendix,)])),
     )

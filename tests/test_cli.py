@@ -23,11 +23,15 @@ def test_specs_lists_every_spec_with_title_region_year(capsys: pytest.CaptureFix
     assert main(["specs"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == len(clusterforms.list_specs())
-    assert any(line.startswith("jiangsu-2024") and "江苏省" in line and "2024" in line for line in out)
+    assert any(
+        line.startswith("jiangsu-2024") and "江苏省" in line and "2024" in line for line in out
+    )
 
 
 @pytest.mark.parametrize("spec_id", clusterforms.list_specs())
-def test_show_text_lists_sections_and_items(spec_id: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_text_lists_sections_and_items(
+    spec_id: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["show", spec_id]) == 0
     out = capsys.readouterr().out
     spec = clusterforms.load_spec(spec_id)
@@ -45,8 +49,12 @@ def test_show_json_is_the_outline(capsys: pytest.CaptureFixture[str]) -> None:
     industry = next(s for s in data["sections"] if s["id"] == "industry")
     output = next(i for i in industry["items"] if i["id"] == "industry.total_output")
     assert output == {
-        "id": "industry.total_output", "kind": "yearly", "label": "集群总产值（亿元）",
-        "unit": "亿元", "decimals": 2, "required": True,
+        "id": "industry.total_output",
+        "kind": "yearly",
+        "label": "集群总产值（亿元）",
+        "unit": "亿元",
+        "decimals": 2,
+        "required": True,
     }
 
 

@@ -67,7 +67,12 @@ class TestShipped:
             assert spec.find(item.id) is item
 
     def test_shared_indicators_have_the_same_id_in_every_form(self) -> None:
-        shared = ("industry.total_output", "industry.smes", "innovation.standards", "green.co2_intensity")
+        shared = (
+            "industry.total_output",
+            "industry.smes",
+            "innovation.standards",
+            "green.co2_intensity",
+        )
         for spec_id in SHIPPED:
             spec = clusterforms.load_spec(spec_id)
             for item_id in shared:
@@ -84,7 +89,7 @@ class TestShipped:
         assert clusterforms.load_spec(path) == clusterforms.load_spec("national-2023")
 
     def test_find_unknown_id_raises_key_error(self) -> None:
-        with pytest.raises(KeyError, match="no.such"):
+        with pytest.raises(KeyError, match=r"no\.such"):
             clusterforms.load_spec("national-2023").find("no.such")
 
 
@@ -96,7 +101,7 @@ class TestBrokenSpecs:
         assert spec.find("industry.total_output").kind == "yearly"
 
     def test_unknown_spec_id_lists_the_shipped_ones(self) -> None:
-        with pytest.raises(SpecNotFoundError, match="national-2023"):
+        with pytest.raises(SpecNotFoundError, match=r"national-2023"):
             clusterforms.load_spec("hubei-2030")
 
     def test_missing_file(self, tmp_path: Path) -> None:
@@ -120,12 +125,17 @@ class TestBrokenSpecs:
 
     def test_wrong_type(self, tmp_path: Path) -> None:
         path = write(tmp_path, MINIMAL.replace('label = "集群名称："', "label = 3"))
-        with pytest.raises(SpecError, match=r"mini\.toml:17: \$\.sections\[0\]\.items\[0\]\.label: expected a string"):
+        with pytest.raises(
+            SpecError,
+            match=r"mini\.toml:17: \$\.sections\[0\]\.items\[0\]\.label: expected a string",
+        ):
             clusterforms.load_spec(path)
 
     def test_unknown_kind_lists_known_kinds(self, tmp_path: Path) -> None:
         path = write(tmp_path, MINIMAL.replace('kind = "text"', 'kind = "txt"'))
-        with pytest.raises(SpecError, match=r"unknown item kind 'txt' \(known kinds: checklist, choice"):
+        with pytest.raises(
+            SpecError, match=r"unknown item kind 'txt' \(known kinds: checklist, choice"
+        ):
             clusterforms.load_spec(path)
 
     def test_missing_required_key(self, tmp_path: Path) -> None:
@@ -139,11 +149,15 @@ class TestBrokenSpecs:
         assert str(item.maximum) == "100.5"  # type: ignore[union-attr]
 
     def test_duplicate_id(self, tmp_path: Path) -> None:
-        path = write(tmp_path, MINIMAL.replace('id = "industry.total_output"', 'id = "basic.cluster_name"'))
+        path = write(
+            tmp_path, MINIMAL.replace('id = "industry.total_output"', 'id = "basic.cluster_name"')
+        )
         with pytest.raises(SpecError) as info:
             clusterforms.load_spec(path)
         assert info.value.path == "$.sections[0].items[1].id"
-        assert "duplicate id 'basic.cluster_name' (first used at $.sections[0].items[0])" in str(info.value)
+        assert "duplicate id 'basic.cluster_name' (first used at $.sections[0].items[0])" in str(
+            info.value
+        )
 
     def test_non_ascii_id(self, tmp_path: Path) -> None:
         path = write(tmp_path, MINIMAL.replace('id = "basic.cluster_name"', 'id = "基本.名称"'))

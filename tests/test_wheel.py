@@ -18,7 +18,18 @@ SHIPPED = ("guangxi-2025", "jiangsu-2024", "national-2023", "shanghai-2023")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
         check=True,
     )
     return next(out.glob("clusterforms-*.whl"))
@@ -42,9 +53,14 @@ def test_installed_wheel_loads_every_spec(wheel: Path, tmp_path: Path) -> None:
         "assert 'venv' in clusterforms.__file__, clusterforms.__file__;"
         "print(' '.join(s.id for s in map(clusterforms.load_spec, clusterforms.list_specs())))"
     )
-    result = subprocess.run([python, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=True)
+    result = subprocess.run(
+        [python, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=True
+    )
     assert result.stdout.split() == list(SHIPPED)
     shown = subprocess.run(
-        [env_dir / "bin" / "clusterforms", "show", "national-2023"], capture_output=True, text=True, check=True
+        [env_dir / "bin" / "clusterforms", "show", "national-2023"],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "一、基本情况" in shown.stdout

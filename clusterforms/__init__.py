@@ -5,6 +5,9 @@ The public API is re-exported here; implementation modules are private.
 
 from __future__ import annotations
 
+from clusterforms._application import load_application, parse_application
+from clusterforms._eligibility import CriterionResult, eligibility
+from clusterforms._findings import Finding, Report
 from clusterforms._items import (
     ChecklistItem,
     ChoiceItem,
@@ -31,6 +34,7 @@ from clusterforms._items import (
     YearlyItem,
 )
 from clusterforms._loading import list_specs, load_spec
+from clusterforms._rules import CompareRule, Condition, Criterion, FormulaRule, Rule
 from clusterforms._spec import (
     Appendix,
     Cover,
@@ -41,20 +45,28 @@ from clusterforms._spec import (
     Section,
 )
 from clusterforms._text import iter_text
+from clusterforms._validate import Validator, compile_validator, validate
 from clusterforms._version import __version__
-from clusterforms.errors import ClusterformsError, SpecError, SpecNotFoundError
+from clusterforms.errors import ApplicationError, ClusterformsError, SpecError, SpecNotFoundError
 
 __all__ = [
     "Appendix",
+    "ApplicationError",
     "ChecklistItem",
     "ChoiceItem",
     "ClusterformsError",
+    "CompareRule",
+    "Condition",
     "CountItem",
     "CountsItem",
     "Cover",
     "CoverLine",
+    "Criterion",
+    "CriterionResult",
     "Field",
+    "Finding",
     "FormSpec",
+    "FormulaRule",
     "GroupItem",
     "Item",
     "NamedCountItem",
@@ -62,8 +74,10 @@ __all__ = [
     "NumberItem",
     "Option",
     "PairItem",
+    "Report",
     "Roster",
     "RosterColumn",
+    "Rule",
     "Section",
     "SignoffItem",
     "SpecError",
@@ -76,10 +90,16 @@ __all__ = [
     "TargetRule",
     "TargetsItem",
     "TextItem",
+    "Validator",
     "YearHeaderItem",
     "YearlyItem",
     "__version__",
+    "compile_validator",
+    "eligibility",
     "iter_text",
     "list_specs",
+    "load_application",
     "load_spec",
+    "parse_application",
+    "validate",
 ]

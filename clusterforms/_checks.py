@@ -22,6 +22,7 @@ from clusterforms._items import (
     TargetsItem,
     YearlyItem,
 )
+from clusterforms._rules import FieldRef, FormulaRule
 from clusterforms._spec import FormSpec
 
 Problem = tuple[str, str]
@@ -52,6 +53,7 @@ def check_spec(spec: FormSpec) -> list[Problem]:
         problems += claim(section.id, section_path)
         for j, item in enumerate(section.items):
             problems += _check_item(item, f"{section_path}.items[{j}]", claim)
+    problems += _check_rules(spec)
     for i, appendix in enumerate(spec.appendices):
         path = f"$.appendices[{i}]"
         problems += claim(appendix.id, path)
@@ -59,6 +61,50 @@ def check_spec(spec: FormSpec) -> list[Problem]:
             for k, column in enumerate(appendix.table.columns):
                 problems += claim(column.id, f"{path}.table.columns[{k}]")
     return problems
+
+
+def _check_rules(spec: FormSpec) -> Iterator[Problem]:
+    from clusterforms.formulas import FORMULAS  # noqa: PLC0415 - formulas imports errors, not us
+
+    fields = value_field_ids(spec)
+
+    def refs(texts: tuple[str, ...], path: str) -> Iterator[Problem]:
+        for k, text in enumerate(texts):
+            try:
+                ref = FieldRef.parse(text)
+            except ValueError as exc:
+                yield f"{path}[{k}]", str(exc)
+                continue
+            if ref.field not in fields:
+                yield (
+                    f"{path}[{k}]",
+                    f"rule names field {ref.field!r}, which this spec does not have",
+                )
+
+    for i, rule in enumerate(spec.rules):
+        path = f"$.rules[{i}]"
+        if isinstance(rule, FormulaRule):
+            if rule.formula not in FORMULAS:
+                known = ", ".join(sorted(FORMULAS))
+                yield f"{path}.formula", f"unknown formula {rule.formula!r} (known: {known})"
+            yield from refs((rule.result,), f"{path}.result")
+            yield from refs(rule.args, f"{path}.args")
+        else:
+            yield from refs((rule.left, rule.right), f"{path}.fields")
+    for i, criterion in enumerate(spec.criteria):
+        for j, condition in enumerate(criterion.conditions):
+            yield from refs(condition.fields, f"$.criteria[{i}].conditions[{j}].fields")
+
+
+def value_field_ids(spec: FormSpec) -> set[str]:
+    """The ids that can hold a value in an application."""
+    ids = {line.id for line in spec.cover.lines}
+    ids.update(item.id for _, item in spec.walk() if item.kind not in LAYOUT_KINDS)
+    return ids
+
+
+#: Item kinds that structure the form but hold no value of their own.
+LAYOUT_KINDS = frozenset({"group", "pair", "year_header", "static"})
 
 
 def _check_years(spec: FormSpec) -> Iterator[Problem]:

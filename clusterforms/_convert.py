@@ -14,8 +14,9 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 
-from clusterforms import _items, _spec
+from clusterforms import _items, _rules, _spec
 from clusterforms._items import ITEM_CLASSES, KINDS, Item
+from clusterforms._rules import RULE_CLASSES, Rule
 from clusterforms._spec import FormSpec
 
 __all__ = ["converter", "structure_spec", "unstructure_spec"]
@@ -83,23 +84,40 @@ def _make_converter() -> cattrs.Converter:
         return result
 
     conv.register_structure_hook(Item, structure_item)
+
+    def structure_rule(value: object, _: type) -> Rule:
+        if not isinstance(value, dict):
+            msg = f"expected a table, got {type(value).__name__}"
+            raise TypeError(msg)
+        check = value.get("check")
+        cls = RULE_CLASSES.get(check) if isinstance(check, str) else None
+        if cls is None:
+            known = ", ".join(sorted(RULE_CLASSES))
+            msg = f"unknown rule check {check!r} (known checks: {known})"
+            raise UnknownKindError(msg)
+        result: Rule = conv.structure(value, cls)
+        return result
+
+    conv.register_structure_hook(Rule, structure_rule)
+    conv.register_unstructure_hook(Rule, lambda rule: conv.unstructure(rule, type(rule)))
     conv.register_unstructure_hook(Item, lambda item: conv.unstructure(item, type(item)))
 
     for cls in (*ITEM_CLASSES, *_ATTRS_CLASSES):
         conv.register_unstructure_hook(
             cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
         )
-    for cls in ITEM_CLASSES:
-        # ``kind`` is the tag: always written, even though it is the default.
+    for cls in (*ITEM_CLASSES, *RULE_CLASSES.values()):
+        # ``kind`` / ``check`` is the tag: always written, even though it is the default.
         conv.register_unstructure_hook(cls, _with_kind(conv, cls))
     return conv
 
 
 def _with_kind(conv: cattrs.Converter, cls: type[Any]) -> Any:
     inner = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+    tag = "check" if cls in RULE_CLASSES.values() else "kind"
 
     def unstructure(item: Any) -> dict[str, Any]:
-        result: dict[str, Any] = {"kind": item.kind}
+        result: dict[str, Any] = {tag: getattr(item, tag)}
         result.update(inner(item))
         return result
 
@@ -118,10 +136,12 @@ _ATTRS_CLASSES: tuple[type[Any], ...] = (
     _spec.Roster,
     _spec.Appendix,
     _spec.FormSpec,
+    _rules.Condition,
+    _rules.Criterion,
 )
 
-for _cls in (*ITEM_CLASSES, *_ATTRS_CLASSES):
-    attrs.resolve_types(_cls, vars(_items) | vars(_spec))
+for _cls in (*ITEM_CLASSES, *RULE_CLASSES.values(), *_ATTRS_CLASSES):
+    attrs.resolve_types(_cls, vars(_items) | vars(_rules) | vars(_spec))
 
 converter = _make_converter()
 

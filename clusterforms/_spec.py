@@ -8,6 +8,7 @@ from typing import Literal
 import attrs
 
 from clusterforms._items import GroupItem, Item, PairItem, YearlyItem
+from clusterforms._rules import Criterion, Rule
 
 
 @attrs.frozen(kw_only=True)
@@ -101,6 +102,8 @@ class FormSpec:
     instructions: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
     appendices: tuple[Appendix, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    criteria: tuple[Criterion, ...] = ()
 
     @property
     def plan_years(self) -> tuple[int, ...]:

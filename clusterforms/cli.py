@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Sequence
 
+from clusterforms import _cli_validate
 from clusterforms._loading import list_specs, load_spec
 from clusterforms._outline import outline_data, outline_lines
 from clusterforms._version import __version__
@@ -55,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(run=_cmd_show)
+
+    _cli_validate.add_parser(verbs)
     return parser
 
 

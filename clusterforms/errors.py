@@ -45,3 +45,28 @@ class SpecError(ClusterformsError, ValueError):
 
 class SpecNotFoundError(SpecError, LookupError):
     """No shipped spec has the requested id."""
+
+
+class ApplicationError(ClusterformsError, ValueError):
+    """An application document cannot be read: missing, not JSON, not UTF-8, too large.
+
+    Problems *inside* a readable application are not errors but findings of
+    :func:`clusterforms.validate`.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.message = message
+        self.source = source
+        self.line = line
+        self.column = column
+        where = source or "<application>"
+        if line is not None:
+            where += f":{line}:{column}" if column is not None else f":{line}"
+        super().__init__(f"{where}: {message}")

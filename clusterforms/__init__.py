@@ -34,6 +34,7 @@ from clusterforms._items import (
     YearlyItem,
 )
 from clusterforms._loading import list_specs, load_spec
+from clusterforms._registry import RendererInfo, available_renderers, get_renderer, render
 from clusterforms._rules import CompareRule, Condition, Criterion, FormulaRule, Rule
 from clusterforms._spec import (
     Appendix,
@@ -47,7 +48,15 @@ from clusterforms._spec import (
 from clusterforms._text import iter_text
 from clusterforms._validate import Validator, compile_validator, validate
 from clusterforms._version import __version__
-from clusterforms.errors import ApplicationError, ClusterformsError, SpecError, SpecNotFoundError
+from clusterforms.errors import (
+    ApplicationError,
+    ClusterformsError,
+    RenderError,
+    RendererNotFoundError,
+    SpecError,
+    SpecNotFoundError,
+)
+from clusterforms.renderer import Renderer
 
 __all__ = [
     "Appendix",
@@ -74,6 +83,10 @@ __all__ = [
     "NumberItem",
     "Option",
     "PairItem",
+    "RenderError",
+    "Renderer",
+    "RendererInfo",
+    "RendererNotFoundError",
     "Report",
     "Roster",
     "RosterColumn",
@@ -94,12 +107,15 @@ __all__ = [
     "YearHeaderItem",
     "YearlyItem",
     "__version__",
+    "available_renderers",
     "compile_validator",
     "eligibility",
+    "get_renderer",
     "iter_text",
     "list_specs",
     "load_application",
     "load_spec",
     "parse_application",
+    "render",
     "validate",
 ]

@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from clusterforms import _cli_validate
+from clusterforms import _cli_diff, _cli_render, _cli_validate, _cli_xlsx
 from clusterforms._loading import list_specs, load_spec
 from clusterforms._outline import outline_data, outline_lines
 from clusterforms._version import __version__
@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     show.set_defaults(run=_cmd_show)
 
     _cli_validate.add_parser(verbs)
+    _cli_render.add_parsers(verbs)
+    _cli_xlsx.add_parsers(verbs)
+    _cli_diff.add_parsers(verbs)
     return parser
 
 

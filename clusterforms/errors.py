@@ -70,3 +70,18 @@ class ApplicationError(ClusterformsError, ValueError):
         if line is not None:
             where += f":{line}:{column}" if column is not None else f":{line}"
         super().__init__(f"{where}: {message}")
+
+
+class RenderError(ClusterformsError, RuntimeError):
+    """A renderer cannot produce its output; the message says why."""
+
+
+class RendererNotFoundError(ClusterformsError, LookupError):
+    """No installed renderer has the requested name; the message lists those that do."""
+
+
+class ReadError(ClusterformsError, ValueError):
+    """A filled workbook cannot be read back safely: not an xlsx, damaged, hostile, or unknown.
+
+    The message names the file and, where it applies, the sheet and cell.
+    """

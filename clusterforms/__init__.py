@@ -51,8 +51,8 @@ from clusterforms._version import __version__
 from clusterforms.errors import (
     ApplicationError,
     ClusterformsError,
-    RenderError,
     RendererNotFoundError,
+    RenderError,
     SpecError,
     SpecNotFoundError,
 )

@@ -50,7 +50,7 @@ def is_empty(value: object) -> bool:
 
 def count_chars(text: str) -> int:
     """Characters towards a 字数 limit: every character except whitespace."""
-    return sum(1 for ch in text if not ch.isspace())
+    return len("".join(text.split()))
 
 
 def type_name(value: object) -> str:
@@ -104,7 +104,13 @@ class NumberReader:
         if self.integer and number != number.to_integral_value():
             emit("not_integer", self.field, self.label, year=year, option=option, value=shown)
             return None
-        if not self.integer and _places(number) > self.decimals:
+        exponent = number.as_tuple().exponent
+        if (
+            not self.integer
+            and isinstance(exponent, int)
+            and -exponent > self.decimals  # only then can trailing zeros matter
+            and _places(number) > self.decimals
+        ):
             emit(
                 "decimals",
                 self.field,
@@ -158,6 +164,7 @@ def _as_decimal(value: object) -> Decimal | None:
 
 
 def _places(number: Decimal) -> int:
+    """Decimal places that carry a digit: ``12.50`` has 1, ``12.345`` has 3."""
     exponent = number.normalize().as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
@@ -193,7 +200,7 @@ def text_checker(item: TextItem | NarrativeItem | CoverLine | SignoffItem) -> Ch
     def check(value: Any, emit: Emitter, _: Attachments) -> None:
         if not isinstance(value, str):
             _wrong(emit, item, _TEXT_WORDS, value)
-        elif limit is not None and (n := count_chars(value)) > limit:
+        elif limit is not None and len(value) > limit and (n := count_chars(value)) > limit:
             emit("too_long", item.id, label, limit=limit, count=n)
 
     return check

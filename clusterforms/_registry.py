@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from clusterforms._spec import FormSpec
-from clusterforms.errors import RenderError, RendererNotFoundError
+from clusterforms.errors import RendererNotFoundError, RenderError
 from clusterforms.renderer import Renderer
 
 ENTRY_POINT_GROUP = "clusterforms.renderers"

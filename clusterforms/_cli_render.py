@@ -21,11 +21,21 @@ def add_parsers(verbs: Any) -> None:
 
     render = verbs.add_parser("render", help="render a spec, blank or filled, to a file format")
     render.add_argument("spec", metavar="SPEC", help="a spec id or a .toml spec file")
-    render.add_argument("--format", "-f", required=True, metavar="NAME",
-                        help="a renderer name (see `clusterforms renderers`)")
+    render.add_argument(
+        "--format",
+        "-f",
+        required=True,
+        metavar="NAME",
+        help="a renderer name (see `clusterforms renderers`)",
+    )
     render.add_argument("--data", type=Path, metavar="APP.json", help="an application to fill in")
-    render.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="the file to write (default: stdout, for text formats)")
+    render.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="the file to write (default: stdout, for text formats)",
+    )
     render.set_defaults(run=run_render)
 
 

@@ -1,0 +1,34 @@
+"""The official form as a Word document (.docx), blank or filled in.
+
+python-docx is imported only inside :meth:`DocxRenderer.render`, so listing
+the installed renderers does not load it.  The layout rules are described
+in docs/word.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from clusterforms._spec import FormSpec
+from clusterforms.renderer import Renderer
+
+
+class DocxRenderer(Renderer):
+    """The form as the authorities print it: cover, 填报说明, parts 一 to 九, appendices."""
+
+    name: ClassVar[str] = "docx"
+    media_type: ClassVar[str] = (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    extension: ClassVar[str] = ".docx"
+    can_fill: ClassVar[bool] = True
+
+    def render(self, spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+        """The .docx bytes; a value Word cannot hold raises RenderError naming its field."""
+        from clusterforms_renderers.docx._build import build  # noqa: PLC0415 - keep listing light
+
+        return build(spec, data)
+
+
+__all__ = ["DocxRenderer"]

@@ -1,0 +1,138 @@
+"""The cover page and the 填报说明 page.
+
+Cover lines are a label followed by an underlined blank (the value, when
+filled) running to a right tab stop at the line's end; lines with words
+between the blanks (所属地区：__省（区、市）__市（区）__县（市、区）) get
+blanks of underlined spaces sized so the whole line fits the page.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from clusterforms._spec import CoverLine, FormSpec
+from clusterforms_renderers.docx._layout import TAB_BLANK
+from clusterforms_renderers.docx._setup import LIST_NUM_ID, PORTRAIT_WIDTH
+from clusterforms_renderers.docx._values import Values
+from clusterforms_renderers.docx._xml import (
+    UNDERLINE,
+    Font,
+    Para,
+    cm,
+    paragraph,
+    run,
+    text_paragraph,
+)
+
+_INDENT = cm(0.8)
+_RIGHT = PORTRAIT_WIDTH - cm(0.8)
+_COVER_PT = 16
+_LINE_TWIPS = 720  # the cover lines' exact line height (36 pt, CF Cover)
+_GAP = cm(3.2)  # under the title, and above the issuer line
+_SPACE = "\u3000"  # an ideographic space: one character wide in any CJK font
+
+
+def cover(spec: FormSpec, values: Values) -> list[str]:
+    """The cover page, top to bottom: 附件1, the title, the lines, the issuer line."""
+    page = spec.cover
+    out = []
+    if page.heading:
+        out.append(text_paragraph(page.heading, Para(style="CFHeading")))
+    # Long filled-in values wrap; the space around the title gives way so the
+    # issuer line stays on the cover.
+    extra = sum(_wrapped_lines(line, values) for line in page.lines) * _LINE_TWIPS * 5 // 4
+    issuer_gap = max(cm(0.6), _GAP - extra)
+    title_gap = max(cm(1.0), _GAP - max(0, extra - (_GAP - issuer_gap)))
+    title = page.title or spec.title
+    out.append(
+        text_paragraph(
+            title,
+            Para(style="CFTitle", before=cm(2.8) if page.heading else cm(3.8), after=title_gap),
+            Font(size=26),
+        )
+    )
+    for line in page.lines:
+        out.append(_line(line, values))
+        if line.hint:
+            out.append(
+                text_paragraph(line.hint, Para(style="CFCover", align="center"), Font(size=14))
+            )
+    if page.issuer_line:
+        out.append(
+            text_paragraph(
+                page.issuer_line, Para(style="CFCover", align="center", before=issuer_gap)
+            )
+        )
+    return out
+
+
+def _wrapped_lines(line: CoverLine, values: Values) -> int:
+    """How many lines more than one the filled-in ``line`` takes on the page."""
+    value = values.text(line.id, values.raw(line.id))
+    if not value:
+        return 0
+    room = (_RIGHT - _INDENT) / (_COVER_PT * 20) - 1
+    used = _em(line.label) + _em(value) + sum(_em(s) for s in line.suffixes) + 1
+    return max(0, -int(-used // room) - 1)
+
+
+def _line(line: CoverLine, values: Values) -> str:
+    value = values.text(line.id, values.raw(line.id))
+    parts = _split(value, line.suffixes) if value else ["" for _ in line.suffixes]
+    if not line.suffixes or parts is None:
+        # One blank to the line's end; a long value wraps to start under itself.
+        # (Blank, no hanging indent: its implicit tab stop would swallow the blank.)
+        hang = min(round(_em(line.label) * _COVER_PT * 20), (_RIGHT - _INDENT) // 2) if value else 0
+        props = Para(style="CFCover", left=_INDENT + hang, hanging=hang, tabs=(("right", _RIGHT),))
+        blank = [run(f" {value} " if value else "", UNDERLINE), run(TAB_BLANK, UNDERLINE)]
+        return paragraph([run(line.label), *blank], props)
+    used = _em(line.label) + sum(_em(s) for s in line.suffixes)
+    room = (_RIGHT - _INDENT) / (_COVER_PT * 20) - used - 1
+    blank_em = max(2, int(room / len(line.suffixes)))
+    runs = [run(line.label)]
+    for part, suffix in zip(parts, line.suffixes, strict=True):
+        pad = max(0, round(blank_em - _em(part)))
+        left = pad // 2
+        shown = f" {part} " if part else ""
+        runs.append(run(_SPACE * left + shown + _SPACE * (pad - left), UNDERLINE))
+        runs.append(run(suffix))
+    return paragraph(runs, Para(style="CFCover", left=_INDENT))
+
+
+def _em(text: str) -> float:
+    """Width of ``text`` in ems: CJK characters are one em, others half."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
+
+
+def _split(value: str, suffixes: tuple[str, ...]) -> list[str] | None:
+    """``value`` cut at the printed words, one part per blank (四川省成都市郫都区: 四川/成都/郫都).
+
+    A suffix like 省（区、市） ends a blank written with 省, 区 or 市; the part
+    keeps nothing of it, since the form prints it after the blank.
+    """
+    pattern = ""
+    for suffix in suffixes:
+        head, _, rest = suffix.partition("（")
+        words = [head, *rest.rstrip("）").split("、")] if rest else [suffix]
+        words = sorted({w for w in words if w}, key=len, reverse=True)
+        pattern += "(.+?)(?:" + "|".join(re.escape(w) for w in words) + ")"
+    match = re.fullmatch(pattern, value.strip())
+    return list(match.groups()) if match else None
+
+
+def instructions(spec: FormSpec) -> list[str]:
+    """The 填报说明 page: its title and the numbered list."""
+    if not spec.instructions:
+        return []
+    out = [
+        text_paragraph(
+            spec.instructions_title,
+            Para(style="CFHeading", align="center", page_break_before=True, after=cm(0.4)),
+        )
+    ]
+    out.extend(
+        text_paragraph(item, Para(style="CFList", numbering=LIST_NUM_ID))
+        for item in spec.instructions
+    )
+    return out

@@ -1,0 +1,168 @@
+"""Section 八's own rows: the target table (方向 | 指标 | 基准值 | 目标值) and 阶段性目标.
+
+Both are laid out across the whole width of the section's table, which is
+one big cell on the form.  The target table cuts that width into its four
+columns, with each 方向 cell merged down beside its indicators and a
+"......" row where the form leaves room for more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+from clusterforms._items import StagesItem, TargetRow, TargetsItem
+from clusterforms_renderers.docx._layout import (
+    CENTER,
+    LEFT,
+    ROW_HEIGHT,
+    SMALL,
+    Ctx,
+    Frame,
+    cell,
+    merged_down,
+    top_cell,
+)
+from clusterforms_renderers.docx._table import Cell, Row
+from clusterforms_renderers.docx._values import shape_error, with_unit
+from clusterforms_renderers.docx._xml import BOLD, Para, cm, text_paragraph
+
+#: Edges of 方向 | 指标 | 基准值 | 目标值, as shares of the frame.
+_EDGES = (Fraction(0), Fraction(15, 100), Fraction(49, 100), Fraction(745, 1000), Fraction(1))
+
+_STAGE_ROOM = 2  # empty lines under each stage of a blank form
+
+
+def _columns(frame: Frame) -> list[Fraction]:
+    width = frame.right - frame.left
+    return [frame.left + width * edge for edge in _EDGES]
+
+
+def targets_rows(item: TargetsItem, frame: Frame, ctx: Ctx) -> list[Row]:
+    """The 三年总体目标 block: heading and guidance, the table, then the 备注."""
+    spec = ctx.spec
+    cols = _columns(frame)
+    data = ctx.values.mapping(item.id, ctx.values.raw(item.id)) or {}
+    filled = ctx.values.mapping(f"{item.id}.rows", data.get("rows")) or {}
+    extras = _extras(item, ctx, data.get("extra"))
+    intro = [text_paragraph(item.label, LEFT, BOLD)]
+    if item.guidance:
+        intro.append(text_paragraph(item.guidance, LEFT))
+    headers = (
+        item.direction_header,
+        item.indicator_header,
+        item.baseline_header.format(baseline=spec.baseline_year),
+        item.target_header.format(target=spec.target_year),
+    )
+    rows = [
+        Row(cells=(cell(frame.left, frame.right, intro),)),
+        Row(
+            cells=tuple(
+                cell(cols[i], cols[i + 1], [text_paragraph(text, CENTER, BOLD)])
+                for i, text in enumerate(headers)
+            ),
+            height=ROW_HEIGHT,
+        ),
+    ]
+    for direction in item.directions:
+        body = [_target_row(ctx, cols, row, filled.get(row.id)) for row in direction.rows]
+        body += [_extra_row(cols, extra) for extra in extras.get(direction.id, [])]
+        if direction.open or not body:
+            body.append(_plain_row(cols, direction.open_label if direction.open else "", "", ""))
+        rows += merged_down(body, cols[0], cols[1], [text_paragraph(direction.label, CENTER)])
+    remarks = [text_paragraph(item.remarks_intro, LEFT)] if item.remarks_intro else []
+    remarks += [text_paragraph(rule.text, LEFT) for rule in item.rules]
+    remarks += [text_paragraph(note, LEFT) for note in item.notes]
+    if remarks:
+        rows.append(Row(cells=(cell(frame.left, frame.right, remarks),)))
+    return rows
+
+
+def _plain_row(
+    cols: Sequence[Fraction], indicator: str, baseline: str, target: str, *, text: bool = False
+) -> Row:
+    """指标 | 基准值 | 目标值; figures centred, a 定性描述's sentences justified."""
+    props = LEFT if text else CENTER
+    cells = [
+        cell(cols[1], cols[2], [text_paragraph(indicator, CENTER)]),
+        cell(cols[2], cols[3], [text_paragraph(baseline, props)] if baseline else []),
+        cell(cols[3], cols[4], [text_paragraph(target, props)] if target else []),
+    ]
+    return Row(cells=tuple(cells), height=ROW_HEIGHT)
+
+
+def _target_row(ctx: Ctx, cols: Sequence[Fraction], row: TargetRow, value: Any) -> Row:
+    entry = ctx.values.mapping(row.id, value) or {}
+    baseline = _shown(ctx, row, "baseline", entry.get("baseline"))
+    target = _shown(ctx, row, "target", entry.get("target"))
+    average = _shown(ctx, row, "industry_average", entry.get("industry_average"))
+    built = _plain_row(cols, row.indicator, baseline or "", target or "", text=row.value == "text")
+    if not average:
+        return built
+    last = built.cells[-1]
+    note = text_paragraph(f"行业平均水平：{average}", CENTER, SMALL)
+    cells: tuple[Cell, ...] = (*built.cells[:-1], cell(last.start, last.end, [*last.content, note]))
+    return Row(cells=cells, height=built.height)
+
+
+def _shown(ctx: Ctx, row: TargetRow, key: str, value: Any) -> str | None:
+    where = f"{row.id}.{key}"
+    if row.value == "text":
+        return ctx.values.text(where, value)
+    number = ctx.values.plain_number(where, value)
+    return with_unit(number, row.unit, row.indicator) if number else None
+
+
+def _extras(item: TargetsItem, ctx: Ctx, value: Any) -> dict[str, list[tuple[str, str, str]]]:
+    """The applicant's added indicators by direction (an unknown one: the last open direction)."""
+    if value is None:
+        return {}
+    field = f"{item.id}.extra"
+    if not isinstance(value, list | tuple):
+        raise shape_error(field, "a list of rows", value)
+    known = {d.id for d in item.directions}
+    fallback = next((d.id for d in reversed(item.directions) if d.open), None)
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for i, entry in enumerate(value):
+        where = f"{field}[{i}]"
+        extra = ctx.values.mapping(where, entry) or {}
+        direction = extra.get("direction")
+        target_dir = direction if isinstance(direction, str) and direction in known else fallback
+        if target_dir is None:
+            continue
+        texts = (
+            ctx.values.text(f"{where}.indicator", extra.get("indicator")) or "",
+            ctx.values.plain_number(f"{where}.baseline", extra.get("baseline")) or "",
+            ctx.values.plain_number(f"{where}.target", extra.get("target")) or "",
+        )
+        out.setdefault(target_dir, []).append(texts)
+    return out
+
+
+def _extra_row(cols: Sequence[Fraction], extra: tuple[str, str, str]) -> Row:
+    return _plain_row(cols, *extra)
+
+
+def stages_rows(item: StagesItem, frame: Frame, ctx: Ctx) -> list[Row]:
+    """2.阶段性目标 and one line per plan year, with the applicant's text under each."""
+    data = ctx.values.mapping(item.id, ctx.values.raw(item.id)) or {}
+    content = [text_paragraph(item.label, LEFT, BOLD)]
+    for n, year in enumerate(ctx.spec.plan_years, start=1):
+        content.append(text_paragraph(item.year_label.format(n=n, year=year), Para(first_line=420)))
+        text = ctx.values.text(f"{item.id}.{year}", _year_entry(data, year))
+        if text:
+            content += [
+                text_paragraph(p.strip(), Para(first_line=420, align="both"))
+                for p in text.split("\n")
+                if p.strip()
+            ]
+        else:
+            content += ["<w:p/>"] * _STAGE_ROOM
+    height = None if ctx.values.filled else cm(1.0) * len(ctx.spec.plan_years)
+    return [Row(cells=(top_cell(frame.left, frame.right, content),), height=height, can_split=True)]
+
+
+def _year_entry(data: Mapping[Any, Any], year: int) -> Any:
+    found = data.get(str(year))
+    return data.get(year) if found is None else found

@@ -1,0 +1,115 @@
+"""Parts 一 to 九: a heading and one bordered table per part, items dispatched by kind.
+
+Every part starts on a new page (the 填报说明 forbid parts 一 to 七 running
+into one another's pages).  A part whose table opens with its 年度 row has
+that row repeated at the top of each page the table runs onto.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from clusterforms._items import GroupItem, Item
+from clusterforms._spec import FormSpec, Section
+from clusterforms_renderers.docx import _plan, _rows_basic, _rows_yearly, _signoff
+from clusterforms_renderers.docx._layout import (
+    GROUP_MIN,
+    GROUP_WIDTH,
+    LABEL_SPLIT,
+    ROW_LABEL_MIN,
+    Ctx,
+    Frame,
+    lines,
+    merged_down,
+    notes,
+)
+from clusterforms_renderers.docx._table import Cell, Row, table
+from clusterforms_renderers.docx._values import Values
+from clusterforms_renderers.docx._xml import Para, text_paragraph
+
+Builder = Callable[[Any, Frame, Ctx], list[Row]]
+
+
+def group_width(item: GroupItem, frame: Frame) -> Fraction:
+    """How much of the label stretch the group's own label gets.
+
+    Split so that the group label, merged down beside its rows, needs about
+    as many lines as the rows' labels together: a long group label over
+    国家级 / 省级 / 市级 gets most of it, a short one over long labels little.
+    """
+    stretch = frame.split - frame.left
+    own = len(item.label.replace("\n", ""))
+    rows = sum(len(getattr(child, "label", "") or "") for child in item.items)
+    if not own or not rows:
+        return min(GROUP_WIDTH, max(GROUP_MIN, stretch - ROW_LABEL_MIN))
+    share = stretch * own / (own + rows)
+    share = min(max(share, GROUP_MIN), max(GROUP_MIN, stretch - ROW_LABEL_MIN))
+    return Fraction(round(share * 100), 100)
+
+
+def group_rows(item: GroupItem, frame: Frame, ctx: Ctx) -> list[Row]:
+    """The group's label merged down beside the rows of its items (and its notes)."""
+    left = frame.left + group_width(item, frame)
+    # A group inside a group may leave its rows no room for labels: the values give way.
+    split = max(frame.split, left + ROW_LABEL_MIN)
+    inner = Frame(left=left, split=split, right=frame.right)
+    rows = [row for child in item.items for row in item_rows(child, inner, ctx)]
+    if item.notes:
+        rows.append(
+            Row(cells=(Cell(start=inner.left, end=inner.right, content=tuple(notes(item.notes))),))
+        )
+    if not rows:
+        return [
+            Row(cells=(Cell(start=frame.left, end=frame.right, content=tuple(lines(item.label))),))
+        ]
+    return merged_down(rows, frame.left, inner.left, lines(item.label))
+
+
+_BUILDERS: dict[str, Builder] = {
+    "text": _rows_basic.text_rows,
+    "pair": _rows_basic.pair_rows,
+    "number": _rows_basic.number_rows,
+    "count": _rows_basic.count_rows,
+    "choice": _rows_basic.choice_rows,
+    "checklist": _rows_basic.checklist_rows,
+    "narrative": _rows_basic.narrative_rows,
+    "named_count": _rows_basic.named_count_rows,
+    "counts": _rows_basic.counts_rows,
+    "static": _rows_basic.static_rows,
+    "year_header": _rows_yearly.year_header_rows,
+    "yearly": _rows_yearly.yearly_rows,
+    "standards": _rows_yearly.standards_rows,
+    "targets": _plan.targets_rows,
+    "stages": _plan.stages_rows,
+    "signoff": _signoff.signoff_rows,
+    "group": group_rows,
+}
+
+
+def item_rows(item: Item, frame: Frame, ctx: Ctx) -> list[Row]:
+    """The table rows of one item."""
+    return _BUILDERS[item.kind](item, frame, ctx)
+
+
+def section(
+    part: Section, spec: FormSpec, values: Values, width: int, *, new_page: bool
+) -> list[str]:
+    """The heading and table of one part of the form."""
+    ctx = Ctx(spec=spec, values=values, width=width)
+    frame = Frame(left=Fraction(0), split=LABEL_SPLIT)
+    rows = [row for item in part.items for row in item_rows(item, frame, ctx)]
+    # A heading kept with a first row taller than a page would push the whole
+    # table to the next page (LibreOffice does), leaving the heading alone.
+    keep = None if not rows or not rows[0].can_split else False
+    heading = text_paragraph(
+        part.title, Para(style="CFHeading", page_break_before=new_page, keep_next=keep)
+    )
+    if not rows:
+        return [heading]
+    if part.items[0].kind == "year_header":
+        rows[0] = attrs.evolve(rows[0], header=True)
+    return [heading, table(rows, width)]

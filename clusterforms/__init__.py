@@ -60,9 +60,11 @@ from clusterforms._spec import (
     RosterColumn,
     Section,
 )
+from clusterforms._spec_schema import spec_file_schema
 from clusterforms._text import iter_text
 from clusterforms._validate import Validator, compile_validator, validate
 from clusterforms._version import __version__
+from clusterforms._xlsx import annotate_xlsx, read_xlsx
 from clusterforms.errors import (
     ApplicationError,
     ClusterformsError,
@@ -106,6 +108,7 @@ __all__ = [
     "Option",
     "PairItem",
     "PatchError",
+    "ReadError",
     "RenderError",
     "Renderer",
     "RendererInfo",
@@ -131,6 +134,7 @@ __all__ = [
     "YearHeaderItem",
     "YearlyItem",
     "__version__",
+    "annotate_xlsx",
     "available_renderers",
     "compile_validator",
     "diff",
@@ -144,6 +148,8 @@ __all__ = [
     "migrate",
     "parse_application",
     "patch",
+    "read_xlsx",
     "render",
+    "spec_file_schema",
     "validate",
 ]

@@ -18,6 +18,7 @@ from clusterforms._items import (
     Item,
     Option,
     PairItem,
+    SignoffItem,
     StandardsItem,
     TargetsItem,
     YearlyItem,
@@ -99,7 +100,12 @@ def _check_rules(spec: FormSpec) -> Iterator[Problem]:
 def value_field_ids(spec: FormSpec) -> set[str]:
     """The ids that can hold a value in an application."""
     ids = {line.id for line in spec.cover.lines}
-    ids.update(item.id for _, item in spec.walk() if item.kind not in LAYOUT_KINDS)
+    ids.update(
+        item.id
+        for _, item in spec.walk()
+        if item.kind not in LAYOUT_KINDS
+        and not (isinstance(item, SignoffItem) and not item.opinion)
+    )
     return ids
 
 

@@ -41,9 +41,11 @@ def add_parsers(verbs: Any) -> None:
 
 def run_renderers(_: argparse.Namespace) -> int:
     """Print one line per renderer: name, extension, fills data, package."""
-    for info in available_renderers():
+    infos = available_renderers()
+    width = max((len(info.extension) for info in infos), default=0)
+    for info in infos:
         fills = "blank+filled" if info.can_fill else "blank"
-        print(f"{info.name:<14} {info.extension:<8} {fills:<13} {info.package}")
+        print(f"{info.name:<12} {info.extension:<{width}}  {fills:<12}  {info.package}")
     return 0
 
 

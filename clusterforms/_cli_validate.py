@@ -8,10 +8,12 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from clusterforms import _cli_xlsx
 from clusterforms._application import load_application
 from clusterforms._atomic import write_atomic
 from clusterforms._findings import Report
 from clusterforms._loading import load_spec
+from clusterforms._spec import FormSpec
 from clusterforms._validate import validate
 from clusterforms.errors import ClusterformsError
 
@@ -23,7 +25,7 @@ def add_parser(verbs: Any) -> None:
     parser = verbs.add_parser(
         "validate", help="check filled applications (JSON) against their spec"
     )
-    parser.add_argument("files", nargs="+", metavar="APP.json", type=Path)
+    parser.add_argument("files", nargs="+", metavar="APP.json|FILLED.xlsx", type=Path)
     parser.add_argument(
         "--spec", help="the spec to check against (default: each file's own 'spec')"
     )
@@ -32,13 +34,26 @@ def add_parser(verbs: Any) -> None:
     parser.add_argument(
         "--report", type=Path, metavar="FILE.json", help="also write the full report"
     )
+    parser.add_argument(
+        "--annotate",
+        type=Path,
+        metavar="OUT.xlsx",
+        help="with one .xlsx input: write a copy with every finding on its cell",
+    )
     parser.set_defaults(run=run)
+
+
+def _load(path: Path, spec: FormSpec | None = None) -> Any:
+    """An application from a JSON file or a filled workbook."""
+    if _cli_xlsx.is_workbook(path):
+        return _cli_xlsx.load_workbook_application(path, spec)
+    return load_application(path)
 
 
 def _check_one(path: Path, args: argparse.Namespace) -> tuple[Report | None, str | None]:
     """The report for one file, or the one-line reason it could not be read."""
     try:
-        data = load_application(path)
+        data = _load(path, load_spec(args.spec) if args.spec else None)
         spec_id = args.spec or (data.get("spec") if isinstance(data, dict) else None)
         if not isinstance(spec_id, str):
             return None, f"{path}: no 'spec' in the document; name one with --spec"
@@ -50,7 +65,7 @@ def _check_one(path: Path, args: argparse.Namespace) -> tuple[Report | None, str
 
 def _cluster_name(path: Path) -> str:
     try:
-        data = load_application(path)
+        data = _load(path)
         meta = data.get("meta", {}) if isinstance(data, dict) else {}
         values = data.get("values", {}) if isinstance(data, dict) else {}
         name = meta.get("cluster_name") or values.get("cover.cluster_name") or ""
@@ -61,7 +76,27 @@ def _cluster_name(path: Path) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Validate every file; exit 0 clean, 1 if any has errors, 2 if any is unreadable."""
-    results: list[tuple[Path, Report | None, str | None]] = []
+    if args.annotate and (len(args.files) != 1 or not _cli_xlsx.is_workbook(args.files[0])):
+        print("clusterforms: error: --annotate needs exactly one .xlsx workbook", file=sys.stderr)
+        return EXIT_UNREADABLE
+    results = _check_all(args)
+    for _, _, problem in results:
+        if problem:
+            print(f"clusterforms: error: {problem}", file=sys.stderr)
+    _write_outputs(args, results)
+    if any(problem for *_, problem in results):
+        return EXIT_UNREADABLE
+    if any(report is not None and not report.ok for _, report, _ in results):
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+_Result = tuple[Path, Report | None, str | None]
+
+
+def _check_all(args: argparse.Namespace) -> list[_Result]:
+    """Each file's report or problem, with a progress bar on a terminal for many files."""
+    results: list[_Result] = []
     show_progress = len(args.files) > 1 and sys.stderr.isatty()
     for n, path in enumerate(args.files, start=1):
         if show_progress:
@@ -70,22 +105,22 @@ def run(args: argparse.Namespace) -> int:
         results.append((path, report, problem))
     if show_progress:
         sys.stderr.write("\n")
-    for _, _, problem in results:
-        if problem:
-            print(f"clusterforms: error: {problem}", file=sys.stderr)
+    return results
+
+
+def _write_outputs(args: argparse.Namespace, results: list[_Result]) -> None:
+    """Stdout in the chosen format, then the annotated workbook and the report file."""
     documents = [_document(path, report, problem) for path, report, problem in results]
     if args.format == "json":
         print(json.dumps(documents, ensure_ascii=False, indent=2))
     else:
         _print_text(results, sys.stdout)
+    path, report, _ = results[0]
+    if args.annotate and report is not None:
+        _cli_xlsx.annotate(path, report, args.annotate)
     if args.report:
         text = json.dumps(documents, ensure_ascii=False, indent=2) + "\n"
         write_atomic(args.report, text.encode("utf-8"))
-    if any(problem for *_, problem in results):
-        return EXIT_UNREADABLE
-    if any(report is not None and not report.ok for _, report, _ in results):
-        return EXIT_INVALID
-    return EXIT_OK
 
 
 def _document(path: Path, report: Report | None, problem: str | None) -> dict[str, Any]:
@@ -94,7 +129,7 @@ def _document(path: Path, report: Report | None, problem: str | None) -> dict[st
     return {"file": str(path), "readable": True, **report.to_dict()}
 
 
-def _print_text(results: list[tuple[Path, Report | None, str | None]], out: TextIO) -> None:
+def _print_text(results: list[_Result], out: TextIO) -> None:
     single = len(results) == 1
     for path, report, _ in results:
         if report is None or not report.findings or not single:

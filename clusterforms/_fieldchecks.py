@@ -8,6 +8,7 @@ where nothing usable was found.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -146,6 +147,9 @@ class NumberReader:
         )
 
 
+_PLAIN_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+
+
 def _as_decimal(value: object) -> Decimal | None:
     if isinstance(value, Decimal):
         return value if value.is_finite() else None
@@ -154,7 +158,7 @@ def _as_decimal(value: object) -> Decimal | None:
     if isinstance(value, int):
         return Decimal(value)
     text = value.strip()
-    if not text or not (text[0].isdigit() or text[0] in "+-.") or "_" in text:
+    if not _PLAIN_DECIMAL.fullmatch(text):  # no 1e2, no full-width digits, no 1_000
         return None
     try:
         number = Decimal(text)
@@ -267,11 +271,10 @@ def choice_checker(item: ChoiceItem) -> Checker:
                 emit("multiple_choices", item.id, label, count=len(value))
                 return None
             value = value[0]
-        entry = _option_entry(value)
+        entry = _option_entry(emit, item, value, _CHOICE_KEYS)
         if entry is None:
-            _wrong(emit, item, ("选项编号", "an option id"), value)
             return None
-        option_id, text = entry
+        option_id, text, _evidence = entry
         option = options.get(option_id)
         if option is None:
             emit("unknown_option", item.id, label, option=option_id, options=listed)
@@ -293,11 +296,10 @@ def checklist_checker(item: ChecklistItem) -> Checker:
             return None
         checked: set[str] = set()
         for entry in value:
-            parsed = _option_entry(entry)
+            parsed = _option_entry(emit, item, entry, _CHECKLIST_KEYS)
             if parsed is None:
-                _wrong(emit, item, ("选项编号", "an option id"), entry)
                 continue
-            option_id, text = parsed
+            option_id, text, refs = parsed
             option = options.get(option_id)
             if option is None:
                 emit("unknown_option", item.id, label, option=option_id, options=listed)
@@ -305,8 +307,6 @@ def checklist_checker(item: ChecklistItem) -> Checker:
             checked.add(option_id)
             _check_option_text(emit, item, option, text)
             needs = item.evidence if option.evidence is None else option.evidence
-            refs = entry.get("evidence") if isinstance(entry, dict) else None
-            refs = refs if isinstance(refs, list) else []
             if needs and not refs:
                 emit(
                     "evidence_missing",
@@ -331,12 +331,30 @@ def checklist_checker(item: ChecklistItem) -> Checker:
     return check
 
 
-def _option_entry(value: object) -> tuple[str, object] | None:
+def _option_entry(
+    emit: Emitter, item: ChoiceItem | ChecklistItem, value: object, keys: frozenset[str]
+) -> tuple[str, object, list[str]] | None:
+    """``(option id, text, evidence ids)`` of one entry, or None after reporting why not."""
     if isinstance(value, str):
-        return value, None
-    if isinstance(value, dict) and isinstance(value.get("option"), str):
-        return value["option"], value.get("text")
-    return None
+        return value, None, []
+    if not isinstance(value, dict) or not isinstance(value.get("option"), str):
+        _wrong(emit, item, ("选项编号", "an option id"), value)
+        return None
+    for key in value.keys() - keys:
+        emit("unknown_key", item.id, label_of(item), option=value["option"], key=key)
+    text = value.get("text")
+    if text is not None and not isinstance(text, str):
+        _wrong(emit, item, _TEXT_WORDS, text)
+        text = None
+    evidence = value.get("evidence", [])
+    if not isinstance(evidence, list) or not all(isinstance(ref, str) for ref in evidence):
+        _wrong(emit, item, ("佐证材料编号列表", "a list of attachment ids"), evidence)
+        evidence = []
+    return value["option"], text, evidence
+
+
+_CHOICE_KEYS = frozenset({"option", "text"})
+_CHECKLIST_KEYS = frozenset({"option", "text", "evidence"})
 
 
 def _check_option_text(
@@ -521,11 +539,30 @@ def _extra_rows(emit: Emitter, item: TargetsItem, extra: object, directions: set
     if not isinstance(extra, list):
         _wrong(emit, item, _LIST_WORDS, extra)
         return
+    label = label_of(item)
     for entry in extra:
-        if not isinstance(entry, dict) or entry.get("direction") not in directions:
-            emit("unknown_key", item.id, label_of(item), key=_show(entry))
-        elif is_empty(entry.get("indicator")):
-            emit("required", item.id, label_of(item), option="indicator")
+        direction = entry.get("direction") if isinstance(entry, dict) else None
+        if not isinstance(entry, dict) or not isinstance(direction, str):
+            _wrong(emit, item, _OBJECT_WORDS, entry)
+            continue
+        if direction not in directions:
+            emit("unknown_key", item.id, label, key=direction)
+        for key in entry.keys() - _EXTRA_KEYS:
+            emit("unknown_key", item.id, label, key=key)
+        if is_empty(entry.get("indicator")):
+            emit("required", item.id, label, option="indicator")
+        elif not isinstance(entry["indicator"], str):
+            _wrong(emit, item, _TEXT_WORDS, entry["indicator"])
+        for part in ("baseline", "target"):
+            cell = entry.get(part)
+            if cell is not None and (
+                isinstance(cell, bool) or not isinstance(cell, str | int | Decimal)
+            ):
+                _wrong(emit, item, ("数值或文字", "a number or text"), cell)
+
+
+_EXTRA_KEYS = frozenset({"direction", "indicator", "baseline", "target"})
+_TARGET_KEYS = frozenset({"baseline", "target", "industry_average"})
 
 
 def _target_cells(
@@ -542,6 +579,8 @@ def _target_cells(
         )
         return {}
     read = NumberReader(row_id, indicator, integer=False)
+    for key in cells.keys() - _TARGET_KEYS:
+        emit("unknown_key", row_id, indicator, key=key)
     parsed: dict[str, Any] = {}
     for part in ("baseline", "target", "industry_average"):
         cell = cells.get(part)
@@ -549,7 +588,18 @@ def _target_cells(
             if part != "industry_average":
                 emit("required", row_id, indicator, option=part)
         elif kind == "text" and part != "industry_average":
-            parsed[part] = cell
+            if isinstance(cell, str):
+                parsed[part] = cell
+            else:
+                emit(
+                    "wrong_type",
+                    row_id,
+                    indicator,
+                    option=part,
+                    expected=_TEXT_WORDS[0],
+                    expected_en=_TEXT_WORDS[1],
+                    got=type_name(cell),
+                )
         else:
             parsed[part] = read(cell, emit, None, part)
     return parsed

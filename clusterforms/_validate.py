@@ -24,6 +24,7 @@ from clusterforms._fieldchecks import (
     standards_checker,
     targets_checker,
     text_checker,
+    type_name,
     yearly_checker,
 )
 from clusterforms._findings import Report
@@ -117,6 +118,7 @@ class Validator:
         spec_id = data.get("spec")
         if spec_id != self.spec.id:
             emit("wrong_spec", "spec", "", got=spec_id, expected=self.spec.id)
+        _check_meta(data, emit)
         values: dict[str, Any] = data["values"]
         for key in values:
             if key not in self._known:
@@ -137,6 +139,39 @@ class Validator:
             if result is not None:
                 parsed[field_id] = result
         return parsed
+
+
+_ATTACHMENT_KEYS = ("id", "title", "file")
+
+
+def _check_meta(data: dict[str, Any], emit: Emitter) -> None:
+    """``meta`` is an object of strings; ``attachments`` a list of ``{id, title, file}``."""
+    meta = data.get("meta", {})
+    if not isinstance(meta, dict) or not all(isinstance(v, str) for v in meta.values()):
+        emit(
+            "wrong_type",
+            "meta",
+            "meta",
+            expected="文字键值对",
+            expected_en="an object of strings",
+            got=type_name(meta),
+        )
+    attachments = data.get("attachments", [])
+    well_formed = isinstance(attachments, list) and all(
+        isinstance(a, dict)
+        and set(a) == set(_ATTACHMENT_KEYS)
+        and all(isinstance(a[k], str) for k in _ATTACHMENT_KEYS)
+        for a in attachments
+    )
+    if not well_formed:
+        emit(
+            "wrong_type",
+            "attachments",
+            "attachments",
+            expected="附件清单（id、title、file）",
+            expected_en="a list of {id, title, file}",
+            got=type_name(attachments),
+        )
 
 
 def _attachments(data: object) -> Attachments:

@@ -10,8 +10,10 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from clusterforms import _cli_diff, _cli_render, _cli_validate, _cli_xlsx
+from clusterforms._atomic import write_atomic
 from clusterforms._loading import list_specs, load_spec
 from clusterforms._outline import outline_data, outline_lines
 from clusterforms._version import __version__
@@ -38,6 +40,17 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_spec_schema(args: argparse.Namespace) -> int:
+    from clusterforms._spec_schema import spec_file_schema  # noqa: PLC0415 - only this verb
+
+    text = json.dumps(spec_file_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(args.output, text.encode("utf-8"))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, one sub-command per verb."""
     parser = argparse.ArgumentParser(
@@ -56,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(run=_cmd_show)
+
+    schema = verbs.add_parser(
+        "spec-schema", help="print a JSON Schema for spec files, for editors to check and complete"
+    )
+    schema.add_argument("-o", "--output", type=Path, metavar="FILE", help="write it to FILE")
+    schema.set_defaults(run=_cmd_spec_schema)
 
     _cli_validate.add_parser(verbs)
     _cli_render.add_parsers(verbs)

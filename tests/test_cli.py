@@ -86,3 +86,13 @@ def test_usage_error_exits_2() -> None:
     result = run("show")
     assert result.returncode == 2
     assert "usage:" in result.stderr
+
+
+def test_spec_schema_command_prints_the_spec_file_schema(tmp_path: Path) -> None:
+    result = run("spec-schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    out = tmp_path / "spec.schema.json"
+    assert run("spec-schema", "-o", str(out)).returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == schema

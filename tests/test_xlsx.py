@@ -1,0 +1,1032 @@
+"""The Excel renderer: blank templates, filled workbooks, reading back, annotating, LibreOffice."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from clusterforms_renderers.xlsx import XlsxRenderer
+from clusterforms_renderers.xlsx._codec import parse_number_text
+from clusterforms_renderers.xlsx._keys import ATTACHMENTS
+from clusterforms_renderers.xlsx._plan import META_SHEET
+from clusterforms_renderers.xlsx._sections import has_average
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl.worksheet.worksheet import Worksheet
+
+import clusterforms as cf
+from clusterforms import formulas
+from clusterforms._rules import FieldRef, FormulaRule
+from clusterforms._spec import iter_nested
+from clusterforms._text import iter_text
+from clusterforms._xlsx import annotate_xlsx, read_xlsx
+from clusterforms.cli import main
+from clusterforms.errors import ReadError, RenderError
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SPECS = cf.list_specs()
+RENDERER = XlsxRenderer()
+
+
+@pytest.fixture(scope="module")
+def blanks() -> dict[str, bytes]:
+    return {spec_id: RENDERER.render(cf.load_spec(spec_id)) for spec_id in SPECS}
+
+
+@pytest.fixture(scope="module")
+def filled() -> dict[str, bytes]:
+    return {spec_id: RENDERER.render(cf.load_spec(spec_id), example(spec_id)) for spec_id in SPECS}
+
+
+def example(spec_id: str) -> dict[str, Any]:
+    data: dict[str, Any] = cf.load_application(EXAMPLES / f"{spec_id}.json")
+    return data
+
+
+def load(data: bytes) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def cell_map(workbook: openpyxl.Workbook) -> dict[tuple[str, int | None, str], tuple[str, str]]:
+    """(field, year, part) -> (sheet, cell), from the hidden metadata sheet."""
+    found = {}
+    for row in workbook[META_SHEET].iter_rows(values_only=True):
+        if row[0] == "cell":
+            field, year, part, _kind, sheet, cell = row[1:7]
+            found[field, int(year) if year else None, part or ""] = (sheet, cell)
+    return found
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+# ------------------------------------------------------------------ canonical applications
+
+
+def _field_index(spec: cf.FormSpec) -> dict[str, Any]:
+    index: dict[str, Any] = {line.id: line for line in spec.cover.lines}
+    for _, item in spec.walk():
+        for nested in iter_nested(item):
+            index[nested.id] = nested
+    return index
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _num(value: Any) -> Any:
+    if _empty(value):
+        return None
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, str) and (number := parse_number_text(value)) is not None:
+        return number
+    return value
+
+
+def _text(value: Any) -> Any:
+    if _empty(value):
+        return None
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return format(Decimal(value), "f")
+    return value
+
+
+def _prune(mapping: dict[str, Any]) -> dict[str, Any] | None:
+    kept = {k: v for k, v in mapping.items() if v is not None}
+    return kept or None
+
+
+def canonical_value(item: Any, value: Any) -> Any:
+    """One field's value in the one form a workbook reads it back as."""
+    kind = getattr(item, "kind", "text")
+    if kind in {"text", "narrative", "signoff"} or isinstance(item, cf.CoverLine):
+        return _text(value)
+    if kind in {"number", "count"}:
+        return _num(value)
+    if kind == "yearly":
+        return _prune({k: _num(v) for k, v in value.items()})
+    if kind == "stages":
+        return _prune({k: _text(v) for k, v in value.items()})
+    if kind == "named_count":
+        return _prune({"count": _num(value.get("count")), "names": _text(value.get("names"))})
+    if kind == "counts":
+        return _prune({k: _num(v) for k, v in value.items()})
+    if kind == "standards":
+        return _prune(
+            {
+                y: _prune(
+                    {c: _prune({r: _num(n) for r, n in roles.items()}) for c, roles in cats.items()}
+                )
+                for y, cats in value.items()
+            }
+        )
+    if kind == "choice":
+        if isinstance(value, list):
+            value = value[0]
+        if isinstance(value, dict):
+            text = _text(value.get("text"))
+            return {"option": value["option"], "text": text} if text else value["option"]
+        return value
+    if kind == "checklist":
+        order = [o.id for o in item.options]
+        entries = []
+        for entry in value:
+            if isinstance(entry, str):
+                entries.append(entry)
+                continue
+            parts = {}
+            if text := _text(entry.get("text")):
+                parts["text"] = text
+            if entry.get("evidence"):
+                parts["evidence"] = list(entry["evidence"])
+            entries.append({"option": entry["option"], **parts} if parts else entry["option"])
+        return sorted(entries, key=lambda e: order.index(e if isinstance(e, str) else e["option"]))
+    if kind == "targets":
+        rows = {row.id: row for d in item.directions for row in d.rows}
+        table: dict[str, Any] = {}
+        kept_rows = {}
+        for row_id, cells in value.get("rows", {}).items():
+            as_text = rows[row_id].value == "text"
+            kept = _prune(
+                {
+                    part: (_text(v) if as_text and part != "industry_average" else _num(v))
+                    for part, v in cells.items()
+                }
+            )
+            if kept:
+                kept_rows[row_id] = kept
+        if kept_rows:
+            table["rows"] = kept_rows
+        directions = [d.id for d in item.directions]
+        extra = []
+        for entry in value.get("extra", []):
+            parts = _prune(
+                {
+                    "indicator": _text(entry.get("indicator")),
+                    "baseline": _num(entry.get("baseline")),
+                    "target": _num(entry.get("target")),
+                }
+            )
+            if parts:
+                extra.append({"direction": entry["direction"], **parts})
+        extra.sort(key=lambda e: directions.index(e["direction"]))
+        if extra:
+            table["extra"] = extra
+        return table or None
+    msg = f"no canonical form for {kind}"
+    raise AssertionError(msg)
+
+
+def canonical(spec: cf.FormSpec, app: dict[str, Any]) -> dict[str, Any]:
+    """The application as a workbook gives it back: empties dropped, numbers as Decimal."""
+    index = _field_index(spec)
+    document: dict[str, Any] = {"spec": app["spec"]}
+    if app.get("meta"):
+        document["meta"] = dict(app["meta"])
+    attachments = [
+        kept
+        for entry in app.get("attachments", [])
+        if (kept := _prune({k: _text(entry.get(k)) for k in ("id", "title", "file")}))
+    ]
+    if attachments:
+        document["attachments"] = attachments
+    values = {}
+    for field, value in app["values"].items():
+        kept = canonical_value(index[field], value)
+        if kept is not None:
+            values[field] = kept
+    document["values"] = values
+    return document
+
+
+# ------------------------------------------------------------------ hypothesis applications
+
+SPECIAL_TEXT = st.sampled_from(
+    [
+        "无",
+        "=SUM(A1:A9)",
+        '=HYPERLINK("http://example.com","x")',
+        "+86 138 0000 0000",
+        "-12",
+        "@cmd",
+        "_x000D_ literal escape",
+        "a\r\nb\rc\nd",
+        "  leading and trailing  ",
+        "emoji 😀🇨🇳 and 𠀋",
+        "tab\tinside",
+        "ctrl\x01\x1fchars",
+        "'quoted",
+        "0012345",
+        "12.50",
+    ]
+)
+PLAIN_TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40
+)
+CJK_TEXT = st.text(
+    alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=30
+)
+LONG_TEXT = st.text(
+    alphabet=st.sampled_from("集群产业链强链补链，。\n ABCabc0123😀"), min_size=300, max_size=3000
+)
+TEXTS = st.one_of(PLAIN_TEXT, CJK_TEXT, SPECIAL_TEXT, LONG_TEXT)
+NUMBERS = st.integers(0, 2).flatmap(
+    lambda places: st.decimals(
+        min_value=-(10**9), max_value=10**9, places=places, allow_nan=False, allow_infinity=False
+    )
+)
+NUMBER_VALUES = st.one_of(NUMBERS, NUMBERS.map(str), st.just("无"))
+COUNTS = st.one_of(st.integers(0, 10**7), st.integers(0, 10**6).map(str))
+
+
+def _maybe(draw: st.DrawFn, strategy: st.SearchStrategy[Any]) -> Any:
+    return draw(st.one_of(st.none(), strategy))
+
+
+@st.composite
+def applications(draw: st.DrawFn, spec: cf.FormSpec) -> dict[str, Any]:
+    attachment_ids = [f"A{n}" for n in range(1, draw(st.integers(0, 4)) + 1)]
+    values: dict[str, Any] = {}
+    index = _field_index(spec)
+    years = [str(y) for y in spec.data_years]
+    for field, item in index.items():
+        if not draw(st.booleans()) and draw(st.booleans()):
+            continue  # about a quarter of the fields stay empty
+        kind = getattr(item, "kind", "text")
+        value: Any = None
+        if isinstance(item, cf.CoverLine) or kind in {"text", "narrative"}:
+            value = draw(TEXTS)
+        elif kind == "signoff":
+            value = draw(TEXTS) if item.opinion else None
+        elif kind == "number":
+            value = draw(NUMBER_VALUES)
+        elif kind == "count":
+            value = draw(COUNTS)
+        elif kind == "yearly":
+            cells = COUNTS if item.value == "count" else NUMBER_VALUES
+            value = {y: draw(cells) for y in years if draw(st.booleans())}
+        elif kind == "stages":
+            value = {str(y): draw(TEXTS) for y in spec.plan_years if draw(st.booleans())}
+        elif kind == "named_count":
+            value = {"count": _maybe(draw, COUNTS), "names": _maybe(draw, TEXTS)}
+        elif kind == "counts":
+            value = {p.id: draw(COUNTS) for p in item.parts if draw(st.booleans())}
+        elif kind == "standards":
+            value = {
+                y: {c.id: {r.id: draw(COUNTS) for r in item.roles} for c in item.categories}
+                for y in years
+                if draw(st.booleans())
+            }
+        elif kind == "choice":
+            option = draw(st.sampled_from(item.options))
+            if (option.free_text or option.explain) and draw(st.booleans()):
+                value = {"option": option.id, "text": draw(TEXTS)}
+            else:
+                value = option.id
+        elif kind == "checklist":
+            chosen = draw(st.lists(st.sampled_from(item.options), unique_by=lambda o: o.id))
+            value = []
+            for option in chosen:
+                entry: dict[str, Any] = {"option": option.id}
+                if (option.free_text or option.explain) and draw(st.booleans()):
+                    entry["text"] = draw(TEXTS)
+                if attachment_ids and draw(st.booleans()):
+                    entry["evidence"] = draw(
+                        st.lists(st.sampled_from(attachment_ids), min_size=1, max_size=3)
+                    )
+                value.append(entry if len(entry) > 1 or draw(st.booleans()) else option.id)
+        elif kind == "targets":
+            parts = ["baseline", "target"] + (["industry_average"] if has_average(item) else [])
+            rows = {}
+            for direction in item.directions:
+                for row in direction.rows:
+                    if draw(st.booleans()):
+                        cell = TEXTS if row.value == "text" else NUMBER_VALUES
+                        rows[row.id] = {
+                            p: draw(NUMBER_VALUES if p == "industry_average" else cell)
+                            for p in parts
+                            if draw(st.booleans())
+                        }
+            open_directions = [d.id for d in item.directions if d.open]
+            extra = [
+                {
+                    "direction": draw(st.sampled_from(open_directions)),
+                    "indicator": draw(TEXTS),
+                    "baseline": draw(st.one_of(NUMBER_VALUES, TEXTS)),
+                    "target": draw(st.one_of(NUMBER_VALUES, TEXTS)),
+                }
+                for _ in range(draw(st.integers(0, 4)) if open_directions else 0)
+            ]
+            value = {"rows": rows, "extra": extra}
+        else:
+            continue
+        values[field] = value
+    document: dict[str, Any] = {"spec": spec.id, "values": values}
+    if draw(st.booleans()):
+        document["meta"] = draw(st.dictionaries(PLAIN_TEXT, TEXTS, max_size=3))
+    if attachment_ids:
+        document["attachments"] = [
+            {"id": a, "title": draw(TEXTS), "file": draw(PLAIN_TEXT)} for a in attachment_ids
+        ]
+    return document
+
+
+@pytest.mark.parametrize("spec_id", SPECS)
+@settings(
+    max_examples=int(os.environ.get("XLSX_EXAMPLES", "25")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=st.data())
+def test_any_valid_application_round_trips(spec_id: str, data: st.DataObject) -> None:
+    """Render filled -> read back gives the same application, whatever the text and numbers."""
+    spec = cf.load_spec(spec_id)
+    app = data.draw(applications(spec))
+    workbook = RENDERER.render(spec, app)
+    assert read_xlsx(workbook) == canonical(spec, app)
+
+
+# ------------------------------------------------------------------ the blank template
+
+
+def test_renderer_metadata() -> None:
+    renderer = cf.get_renderer("xlsx")
+    assert isinstance(renderer, XlsxRenderer)
+    assert renderer.name == "xlsx"
+    assert renderer.extension == ".xlsx"
+    assert renderer.can_fill
+    assert (
+        renderer.media_type == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+
+
+def visible_text(workbook: openpyxl.Workbook) -> str:
+    parts = []
+    for ws in workbook.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        for row in ws.iter_rows(values_only=True):
+            parts.extend(str(v) for v in row if v is not None)
+    return squash("".join(parts))
+
+
+@pytest.mark.parametrize("spec_id", SPECS)
+def test_blank_holds_every_printed_line_in_order(spec_id: str, blanks: dict[str, bytes]) -> None:
+    text = visible_text(load(blanks[spec_id]))
+    at = 0
+    for line in iter_text(cf.load_spec(spec_id)):
+        wanted = squash(line)
+        found = text.find(wanted, at)
+        assert found >= 0, f"{line!r} missing after position {at}: …{text[at : at + 80]}…"
+        at = found + len(wanted)
+
+
+@pytest.mark.parametrize("spec_id", SPECS)
+def test_sheets_follow_the_form(spec_id: str, blanks: dict[str, bytes]) -> None:
+    spec = cf.load_spec(spec_id)
+    workbook = load(blanks[spec_id])
+    visible = [ws.title for ws in workbook.worksheets if ws.sheet_state == "visible"]
+    assert visible[0] == "封面及填报说明"
+    sections = [s.title for s in spec.sections]
+    assert visible[1 : 1 + len(sections)] == sections
+    assert "佐证材料清单" in visible
+    assert len(visible) == 1 + len(sections) + 1 + len(spec.appendices)
+    for name in workbook.sheetnames:
+        assert len(name) <= 31
+        assert not set(name) & set("[]:*?/\\")
+    assert workbook[META_SHEET].sheet_state == "veryHidden"
+    assert workbook.active.title == "封面及填报说明"
+
+
+def test_national_has_its_summary_table_and_section_titles(blanks: dict[str, bytes]) -> None:
+    workbook = load(blanks["national-2023"])
+    assert "一、基本情况" in workbook.sheetnames
+    assert "九、真实性声明及推荐意见" in workbook.sheetnames
+    assert "附件2推荐集群汇总表" in workbook.sheetnames
+    summary = workbook["附件2推荐集群汇总表"]
+    assert summary.page_setup.orientation == "landscape"
+
+
+@pytest.mark.parametrize("spec_id", SPECS)
+def test_inputs_unlocked_and_shaded_labels_locked_sheets_protected(
+    spec_id: str, blanks: dict[str, bytes]
+) -> None:
+    workbook = load(blanks[spec_id])
+    inputs = {(sheet, cell) for sheet, cell in cell_map(workbook).values()}
+    assert inputs
+    for sheet, cell in inputs:
+        c = workbook[sheet][cell]
+        assert c.protection.locked is False
+        assert c.fill.fgColor.rgb.endswith("FFF2CC")
+    for ws in workbook.worksheets:
+        assert ws.protection.sheet
+        assert not ws.protection.password
+        assert ws.protection.formatColumns is False  # widening columns stays possible
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value is not None and (ws.title, c.coordinate) not in inputs:
+                    assert c.protection.locked, (ws.title, c.coordinate)
+    appendices = [s.title for s in cf.load_spec(spec_id).appendices]
+    for ws in workbook.worksheets:
+        if any(ws.title.endswith(t.replace("\n", "")[:20]) for t in appendices):
+            assert not any(s == ws.title for s, _ in inputs)
+
+
+def validation_of(ws: Worksheet, cell: str) -> Any:
+    for dv in ws.data_validations.dataValidation:
+        if cell in dv.sqref:
+            return dv
+    msg = f"no validation on {ws.title}!{cell}"
+    raise AssertionError(msg)
+
+
+def test_data_validation_of_national(blanks: dict[str, bytes]) -> None:
+    workbook = load(blanks["national-2023"])
+    where = cell_map(workbook)
+
+    def at(field: str, year: int | None = None, part: str = "") -> tuple[Worksheet, str]:
+        sheet, cell = where[field, year, part]
+        return workbook[sheet], cell
+
+    ws, cell = at("basic.industry_type")
+    dv = validation_of(ws, cell)
+    assert dv.type == "list"
+    lists = workbook["_cf_lists"]
+    ref = dv.formula1.split("!")[1].replace("$", "")
+    labels = [c.value for row in lists[ref] for c in row]
+    assert labels == ["第一产业", "第二产业", "第三产业"]
+    assert dv.errorTitle
+    assert dv.error
+    ws, cell = at("basic.energy_efficiency")
+    ref = validation_of(ws, cell).formula1.split("!")[1].replace("$", "")
+    assert [c.value for row in lists[ref] for c in row] == ["是", "否", "非高耗能行业，不适用"]
+
+    ws, cell = at("industry.chain_work", part="chain_map")
+    dv = validation_of(ws, cell)
+    assert dv.type == "list"
+    assert dv.formula1 == '"是,否"'
+    assert "佐证材料" in dv.prompt
+
+    ws, cell = at("basic.area")
+    dv = validation_of(ws, cell)
+    assert dv.type == "decimal"
+    assert ws[cell].number_format == "0.00"
+    assert Decimal(dv.formula1) == 0
+
+    ws, cell = at("industry.sme_output_share", 2021)
+    dv = validation_of(ws, cell)
+    assert dv.type == "decimal"
+    assert (Decimal(dv.formula1), Decimal(dv.formula2)) == (0, 100)
+
+    ws, cell = at("industry.enterprises", 2020)
+    dv = validation_of(ws, cell)
+    assert dv.type == "whole"
+    assert ws[cell].number_format == "0"
+
+    ws, cell = at("industry.chain_narrative")
+    dv = validation_of(ws, cell)
+    assert dv.type == "textLength"
+    assert dv.formula1 == "200"
+
+    ws, cell = at("innovation.patents")
+    assert "需提供清单及佐证材料" in validation_of(ws, cell).prompt
+    ws, cell = at("green.carbon_monitoring")
+    assert "如涉及，需提供佐证材料" in validation_of(ws, cell).prompt
+
+    for dv_ws in workbook.worksheets:
+        for dv in dv_ws.data_validations.dataValidation:
+            assert len(dv.promptTitle or "") <= 32
+            assert len(dv.prompt or "") <= 255
+            assert len(dv.error or "") <= 255
+
+
+def test_year_columns_print_setup_and_font(blanks: dict[str, bytes]) -> None:
+    workbook = load(blanks["national-2023"])
+    ws = workbook["二、主导产业情况"]
+    header = [c.value for c in ws[2] if c.value]
+    assert header == ["年度", "2020年", "2021年", "2022年"]
+    assert ws.page_setup.paperSize == 9
+    assert ws.page_setup.fitToWidth == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$1"
+    assert ws["A2"].font.name == "宋体"
+    guangxi = load(RENDERER.render(cf.load_spec("guangxi-2025")))
+    assert "2024年" in visible_text(guangxi)
+
+
+# ------------------------------------------------------------------ check formulas
+
+
+def _decimal_value(app_values: dict[str, Any], field: str, year: int | None) -> Decimal | None:
+    value = app_values.get(field)
+    if isinstance(value, dict):
+        value = value.get(str(year)) if year is not None else None
+    return None if value is None else Decimal(str(value))
+
+
+def _evaluate(formula: str, values: dict[str, Decimal]) -> Decimal | None:
+    """Evaluate one of our check formulas on Decimals (the templates are plain arithmetic)."""
+    inner = re.fullmatch(r'=IF\(COUNT\((.*?)\)<\d+,"",IFERROR\(ROUND\((.*),2\),""\)\)', formula)
+    assert inner, formula
+    refs, expression = inner.groups()
+    for ref in refs.split(","):
+        if ref not in values:
+            return None
+    python = expression
+    tokens = {}
+    for n, (ref, value) in enumerate(values.items()):
+        token = "v" + "".join(chr(97 + int(d)) for d in str(n))
+        tokens[token] = value
+        python = python.replace(ref, token)
+    python = re.sub(r"\d+(?:\.\d+)?", lambda m: f"D('{m.group(0)}')", python)
+    for token, value in tokens.items():
+        python = python.replace(token, f"D('{value}')")
+    python = python.replace("^", "**")
+    assert re.fullmatch(r"[\sD()'0-9.+\-*/]*", python), python
+    return Decimal(eval(python, {"D": Decimal}))  # noqa: S307 - our own arithmetic templates
+
+
+@pytest.mark.parametrize("spec_id", SPECS)
+def test_check_formulas_compute_the_spec_formulas(spec_id: str, filled: dict[str, bytes]) -> None:
+    """Every check formula, evaluated on the example, gives what clusterforms.formulas gives."""
+    spec = cf.load_spec(spec_id)
+    workbook = load(filled[spec_id])
+    app = example(spec_id)["values"]
+    where = cell_map(workbook)
+    by_cell = {
+        (sheet, cell): (field, year)
+        for (field, year, part), (sheet, cell) in where.items()
+        if not part
+    }
+    by_ref = {}
+    for (sheet, cell), key in by_cell.items():
+        col = cell.rstrip("0123456789")
+        by_ref["'" + sheet.replace("'", "''") + f"'!${col}${cell[len(col) :]}"] = key
+    rules = {FieldRef.parse(r.result).field: r for r in spec.rules if isinstance(r, FormulaRule)}
+    checks = 0
+    for ws in workbook.worksheets:
+        for rng in ws.conditional_formatting:
+            for cf_rule in rng.rules:
+                pair = re.search(r"ABS\(\$([A-Z]+)\$(\d+)-\$([A-Z]+)\$(\d+)\)", cf_rule.formula[0])
+                if pair is None or f"{pair.group(1)}{pair.group(2)}" not in rng.sqref:
+                    continue
+                reported = f"{pair.group(1)}{pair.group(2)}"
+                check = ws[f"{pair.group(3)}{pair.group(4)}"].value
+                field, year = by_cell[ws.title, reported]
+                refs = re.findall(r"'[^']+'!\$[A-Z]+\$\d+", check)
+                values = {ref: _decimal_value(app, *by_ref[ref]) for ref in refs}
+                computed = _evaluate(check, {k: v for k, v in values.items() if v is not None})
+                expected = _spec_formula(rules[field], app, spec, year)
+                assert computed is not None, (field, year)
+                assert abs(computed - formulas.round2(expected)) <= Decimal("0.01"), (field, year)
+                checks += 1
+    expected_checks = sum(
+        (len(spec.data_years) - any("@prev" in a for a in r.args)) if r.per_year else 1
+        for r in rules.values()
+    )
+    assert checks == expected_checks
+
+
+def _spec_formula(
+    rule: FormulaRule, app: dict[str, Any], spec: cf.FormSpec, year: int | None
+) -> Any:
+    years = spec.data_years
+    inputs = []
+    for arg in rule.args:
+        ref = FieldRef.parse(arg)
+        value = app.get(ref.field)
+        if not isinstance(value, dict):
+            inputs.append(Decimal(str(value)))
+            continue
+        series = [Decimal(str(value[str(y)])) for y in years]
+        pick = {
+            "all": series,
+            "first": series[0],
+            "last": series[-1],
+            "prev": series[years.index(year) - 1] if year is not None else None,
+            "": series[years.index(year)] if year is not None else None,
+        }
+        inputs.append(pick[ref.selector])
+    return formulas.FORMULAS[rule.formula](*inputs)
+
+
+def test_check_cell_sits_beside_the_reported_cell_and_turns_red(filled: dict[str, bytes]) -> None:
+    workbook = load(filled["national-2023"])
+    sheet, cell = cell_map(workbook)["industry.leading_cagr", None, ""]
+    ws = workbook[sheet]
+    row = ws[cell].row
+    check = next(c for c in ws[row] if isinstance(c.value, str) and c.value.startswith("=IF("))
+    assert check.column > ws[cell].column
+    assert "mean_growth" not in check.value
+    assert "(1+" in check.value
+    rules = [r for rng in ws.conditional_formatting for r in rng.rules]
+    assert any(cell.rstrip("0123456789") in r.formula[0] and "ABS(" in r.formula[0] for r in rules)
+    assert any("ISNUMBER" in r.formula[0] and ">" in r.formula[0] for r in rules)
+
+
+# ------------------------------------------------------------------ filled workbooks
+
+
+@pytest.mark.parametrize("spec_id", SPECS)
+def test_example_round_trips_and_validates_clean(spec_id: str, filled: dict[str, bytes]) -> None:
+    spec = cf.load_spec(spec_id)
+    back = read_xlsx(filled[spec_id])
+    assert back == canonical(spec, example(spec_id))
+    assert cf.validate(spec, back).ok
+
+
+def test_numbers_are_numbers_and_text_is_never_a_formula() -> None:
+    spec = cf.load_spec("national-2023")
+    app = example("national-2023")
+    app["values"]["basic.cluster_name"] = '=HYPERLINK("http://evil","click")'
+    app["values"]["basic.authority"] = "@SUM(1)"
+    app["values"]["basic.operator"] = "+1-1"
+    data = RENDERER.render(spec, app)
+    workbook = load(data)
+    where = cell_map(workbook)
+    sheet, cell = where["basic.area", None, ""]
+    assert workbook[sheet][cell].data_type == "n"
+    assert workbook[sheet][cell].value == 12.5
+    assert workbook[sheet][cell].number_format == "0.00"
+    sheet, cell = where["basic.cluster_name", None, ""]
+    assert workbook[sheet][cell].data_type == "s"
+    raw = zipfile.ZipFile(io.BytesIO(data))
+    formulas_in_xml = [
+        m
+        for name in raw.namelist()
+        if name.startswith("xl/worksheets/")
+        for m in re.findall(rb"<f>(.*?)</f>", raw.read(name))
+    ]
+    assert formulas_in_xml
+    assert all(f.startswith(b"IF(COUNT(") for f in formulas_in_xml)
+    back = read_xlsx(data)
+    assert back["values"]["basic.cluster_name"] == app["values"]["basic.cluster_name"]
+    assert back["values"]["basic.area"] == Decimal("12.50")
+
+
+def test_checked_options_are_marked(filled: dict[str, bytes]) -> None:
+    workbook = load(filled["national-2023"])
+    where = cell_map(workbook)
+    sheet, cell = where["industry.chain_work", None, "chain_map"]
+    assert workbook[sheet][cell].value == "是"
+    sheet, cell = where["industry.chain_work", None, "chain_map/evidence"]
+    assert workbook[sheet][cell].value == "A1"
+    sheet, cell = where["basic.industry_type", None, ""]
+    assert workbook[sheet][cell].value == "第二产业"
+
+
+def test_render_refuses_values_without_a_cell() -> None:
+    spec = cf.load_spec("national-2023")
+    broken = cf.load_application(EXAMPLES / "national-2023.broken.json")
+    with pytest.raises(RenderError, match=r"industry\.total_profit.*validate"):
+        RENDERER.render(spec, broken)
+    with pytest.raises(RenderError, match="float"):
+        RENDERER.render(spec, {"spec": spec.id, "values": {"basic.area": 1.5}})
+
+
+def test_reads_by_defined_name_after_columns_widen_and_cells_move(filled: dict[str, bytes]) -> None:
+    workbook = load(filled["national-2023"])
+    for ws in workbook.worksheets:
+        for letter in "ABCDEF":
+            ws.column_dimensions[letter].width = 60
+    sheet, cell = cell_map(workbook)["basic.area", None, ""]
+    ws = workbook[sheet]
+    ws["H40"] = 99.5
+    ws[cell] = None
+    name = workbook.defined_names["cf.basic.area"]
+    name.attr_text = f"'{sheet}'!$H$40"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    back = read_xlsx(buffer.getvalue())
+    assert back["values"]["basic.area"] == Decimal("99.5")
+    assert (
+        back["values"]["basic.cluster_name"]
+        == example("national-2023")["values"]["basic.cluster_name"]
+    )
+
+
+def _edit(data: bytes, edit: Any) -> bytes:
+    workbook = load(data)
+    edit(workbook, cell_map(workbook))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_values_typed_in_excel_read_back(blanks: dict[str, bytes]) -> None:
+    def type_in(workbook: openpyxl.Workbook, where: dict[Any, Any]) -> None:
+        for key, value in {
+            ("basic.area", None, ""): 12.5,
+            ("industry.total_output", 2020, ""): 64.12,
+            ("industry.enterprises", 2021, ""): 338,
+            ("basic.industry_type", None, ""): "第三产业",
+            ("industry.chain_work", None, "chain_map"): "是",
+            ("industry.chain_work", None, "tech_list"): "否",
+            ("industry.chain_work", None, "chain_map/evidence"): "A1，A2 、A3",
+            ("basic.cluster_name", None, ""): "某某集群",
+            ("innovation.platforms.national", None, "count"): "3",
+        }.items():
+            sheet, cell = where[key]
+            workbook[sheet][cell] = value
+
+    back = read_xlsx(_edit(blanks["national-2023"], type_in))
+    values = back["values"]
+    assert values["basic.area"] == Decimal("12.5")
+    assert values["industry.total_output"] == {"2020": Decimal("64.12")}
+    assert values["industry.enterprises"] == {"2021": Decimal(338)}
+    assert values["basic.industry_type"] == "tertiary"
+    assert values["industry.chain_work"] == [
+        {"option": "chain_map", "evidence": ["A1", "A2", "A3"]}
+    ]
+    assert values["innovation.platforms.national"] == {"count": Decimal(3)}
+
+
+def test_float_noise_in_stored_numbers_is_rounded_to_15_digits(blanks: dict[str, bytes]) -> None:
+    def type_in(workbook: openpyxl.Workbook, where: dict[Any, Any]) -> None:
+        sheet, cell = where["basic.area", None, ""]
+        workbook[sheet][cell].value = "64.120000000000005"
+        workbook[sheet][cell].data_type = "n"
+
+    assert read_xlsx(_edit(blanks["national-2023"], type_in))["values"]["basic.area"] == Decimal(
+        "64.12"
+    )
+
+
+def test_formula_typed_into_an_input_cell_is_refused_not_evaluated(
+    blanks: dict[str, bytes],
+) -> None:
+    def type_in(workbook: openpyxl.Workbook, where: dict[Any, Any]) -> None:
+        sheet, cell = where["industry.total_output", 2021, ""]
+        workbook[sheet][cell] = "=1+1"
+
+    with pytest.raises(
+        ReadError, match=r"formulas.*never evaluated.*industry\.total_output\[2021\].*=1\+1"
+    ):
+        read_xlsx(_edit(blanks["national-2023"], type_in))
+
+
+def test_a_mark_that_is_neither_yes_nor_no_is_refused(blanks: dict[str, bytes]) -> None:
+    def type_in(workbook: openpyxl.Workbook, where: dict[Any, Any]) -> None:
+        sheet, cell = where["industry.chain_work", None, "chain_map"]
+        workbook[sheet][cell] = "可能"
+
+    with pytest.raises(ReadError, match="neither"):
+        read_xlsx(_edit(blanks["national-2023"], type_in))
+
+
+def test_evidence_without_the_mark_is_refused(blanks: dict[str, bytes]) -> None:
+    def type_in(workbook: openpyxl.Workbook, where: dict[Any, Any]) -> None:
+        sheet, cell = where["industry.chain_work", None, "chain_map/evidence"]
+        workbook[sheet][cell] = "A1"
+
+    with pytest.raises(ReadError, match="not marked"):
+        read_xlsx(_edit(blanks["national-2023"], type_in))
+
+
+def test_unknown_label_passes_through_for_validation(blanks: dict[str, bytes]) -> None:
+    def type_in(workbook: openpyxl.Workbook, where: dict[Any, Any]) -> None:
+        sheet, cell = where["basic.industry_type", None, ""]
+        workbook[sheet][cell] = "第四产业"
+        sheet, cell = where["basic.area", None, ""]
+        workbook[sheet][cell] = "约十二"
+
+    back = read_xlsx(_edit(blanks["national-2023"], type_in))
+    report = cf.validate(cf.load_spec("national-2023"), back)
+    codes = {(f.code, f.field) for f in report.findings}
+    assert ("unknown_option", "basic.industry_type") in codes
+    assert ("wrong_type", "basic.area") in codes
+
+
+def test_blank_template_reads_back_empty(blanks: dict[str, bytes]) -> None:
+    for spec_id, data in blanks.items():
+        assert read_xlsx(data) == {"spec": spec_id, "values": {}}
+
+
+# ------------------------------------------------------------------ annotate
+
+
+def _annotatable() -> tuple[cf.FormSpec, bytes, cf.Report]:
+    spec = cf.load_spec("national-2023")
+    app = example("national-2023")
+    app["values"]["basic.area"] = "12.505"
+    app["values"]["industry.leading_cagr"] = "11.05"
+    app["values"]["basic.operator_contact.name"] = ""
+    app["values"]["industry.chain_work"][0] = "chain_map"  # no evidence: a warning
+    data = RENDERER.render(spec, app)
+    report = cf.validate(spec, read_xlsx(data))
+    return spec, data, report
+
+
+def test_annotate_marks_cells_and_lists_problems(tmp_path: Path) -> None:
+    spec, data, report = _annotatable()
+    assert {f.code for f in report.findings} >= {
+        "decimals",
+        "formula_mismatch",
+        "required",
+        "evidence_missing",
+    }
+    out = tmp_path / "annotated.xlsx"
+    annotate_xlsx(data, report, out)
+    workbook = openpyxl.load_workbook(out)
+    assert workbook.sheetnames[0] == "问题清单"
+    problems = workbook["问题清单"]
+    rows = list(problems.iter_rows(min_row=4, values_only=True))
+    assert len(rows) == len(report.findings)
+    where = cell_map(workbook)
+    sheet, cell = where["basic.area", None, ""]
+    target = workbook[sheet][cell]
+    assert target.fill.fgColor.rgb.endswith("FFC7CE")
+    assert "小数点后2位" in target.comment.text
+    sheet, cell = where["industry.chain_work", None, "chain_map/evidence"]
+    assert workbook[sheet][cell].fill.fgColor.rgb.endswith("FFEB9C")
+    links = [c.hyperlink.location for c in problems["C"] if c.hyperlink is not None]
+    assert f"'{where['basic.area', None, ''][0]}'!{where['basic.area', None, ''][1]}" in links
+    assert read_xlsx(out) == read_xlsx(data)
+    again = annotate_xlsx(out, cf.Report(spec=spec.id))
+    workbook = load(again)
+    assert list(workbook["问题清单"].iter_rows(min_row=4, values_only=True)) == []
+    sheet, cell = where["basic.area", None, ""]
+    assert workbook[sheet][cell].comment is None
+    assert workbook[sheet][cell].fill.fgColor.rgb.endswith("FFF2CC")
+
+
+def test_annotate_lists_findings_without_a_cell() -> None:
+    spec = cf.load_spec("national-2023")
+    data = RENDERER.render(spec, example("national-2023"))
+    report = cf.validate(spec, cf.load_application(EXAMPLES / "national-2023.broken.json"))
+    workbook = load(annotate_xlsx(data, report))
+    rows = list(workbook["问题清单"].iter_rows(min_row=4, values_only=True))
+    unknown = next(r for r in rows if r[5] == "unknown_field")
+    assert unknown[2] == "（表内无对应单元格）"
+    with pytest.raises(ReadError, match="report is for spec"):
+        annotate_xlsx(data, cf.Report(spec="jiangsu-2024"))
+
+
+# ------------------------------------------------------------------ command line and imports
+
+
+def test_extract_writes_the_application(
+    tmp_path: Path, filled: dict[str, bytes], capsys: pytest.CaptureFixture[str]
+) -> None:
+    workbook = tmp_path / "filled.xlsx"
+    workbook.write_bytes(filled["national-2023"])
+    out = tmp_path / "app.json"
+    assert main(["extract", str(workbook), "-o", str(out)]) == 0
+    document = cf.load_application(out)
+    spec = cf.load_spec("national-2023")
+    assert canonical(spec, document) == canonical(spec, example("national-2023"))
+    assert main(["extract", str(workbook)]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["values"]["basic.area"] == "12.50"
+    assert printed["values"]["industry.enterprises"]["2020"] == 312
+
+
+def test_extract_refuses_a_non_workbook_with_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "not.xlsx"
+    bad.write_text("hello", encoding="utf-8")
+    assert main(["extract", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "not an xlsx" in err
+    assert "Traceback" not in err
+
+
+def test_cli_validate_helpers(tmp_path: Path, filled: dict[str, bytes]) -> None:
+    from clusterforms import _cli_xlsx  # noqa: PLC0415
+
+    workbook = tmp_path / "filled.xlsx"
+    workbook.write_bytes(filled["national-2023"])
+    assert _cli_xlsx.is_workbook(workbook)
+    data = _cli_xlsx.load_workbook_application(workbook)
+    spec = cf.load_spec("national-2023")
+    report = cf.validate(spec, data)
+    out = tmp_path / "out.xlsx"
+    _cli_xlsx.annotate(workbook, report, out)
+    assert openpyxl.load_workbook(out).sheetnames[0] == "问题清单"
+
+
+def test_importing_clusterforms_does_not_import_openpyxl() -> None:
+    code = (
+        "import sys, clusterforms, clusterforms._xlsx, clusterforms._cli_xlsx, "
+        "clusterforms_renderers.xlsx; "
+        "assert 'openpyxl' not in sys.modules, 'openpyxl imported'; "
+        "assert 'defusedxml' not in sys.modules, 'defusedxml imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# ------------------------------------------------------------------ LibreOffice
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _convert(tmp_path: Path, name: str, data: bytes) -> Path:
+    if SOFFICE is None:
+        if not os.environ.get("CI"):
+            pytest.skip("LibreOffice (soffice) is not installed here; CI installs it")
+        pytest.fail("LibreOffice (soffice) is missing: .ci/run should have installed it")
+    source = tmp_path / f"{name}.xlsx"
+    source.write_bytes(data)
+    profile = tmp_path / "lo-profile"
+    result = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    pdf = tmp_path / f"{name}.pdf"
+    assert result.returncode == 0, result.stderr
+    assert pdf.exists(), result.stdout + result.stderr
+    assert pdf.stat().st_size > 10_000
+    assert pdf.read_bytes().startswith(b"%PDF")
+    return pdf
+
+
+def _pdf_text(pdf: Path) -> str:
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        return ""
+    return subprocess.run(
+        [tool, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+
+
+@pytest.mark.parametrize("spec_id", SPECS)
+def test_libreoffice_converts_blank_and_filled(
+    spec_id: str, tmp_path: Path, blanks: dict[str, bytes], filled: dict[str, bytes]
+) -> None:
+    blank_pdf = _convert(tmp_path, f"{spec_id}-blank", blanks[spec_id])
+    filled_pdf = _convert(tmp_path, f"{spec_id}-filled", filled[spec_id])
+    text = _pdf_text(blank_pdf)
+    if text:
+        assert cf.load_spec(spec_id).sections[0].title in text
+    text = _pdf_text(filled_pdf)
+    if text and spec_id == "national-2023":
+        # LibreOffice evaluates the check formulas: the reported 114.75 and its recomputation.
+        assert text.count("114.75") >= 2
+
+
+def test_a_workbook_saved_again_by_libreoffice_reads_back(
+    tmp_path: Path, filled: dict[str, bytes]
+) -> None:
+    """A real client rewrites the file (shared strings, its own XML); the values survive."""
+    source = tmp_path / "filled.xlsx"
+    source.write_bytes(filled["national-2023"])
+    if SOFFICE is None:
+        _convert(tmp_path, "skip", b"")  # skips locally, fails in CI
+    out = tmp_path / "resaved"
+    result = subprocess.run(
+        [
+            str(SOFFICE),
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    resaved = out / "filled.xlsx"
+    assert resaved.read_bytes() != filled["national-2023"]
+    spec = cf.load_spec("national-2023")
+    assert read_xlsx(resaved) == canonical(spec, example("national-2023"))
+
+
+def test_attachments_sheet_is_where_attachments_go(filled: dict[str, bytes]) -> None:
+    workbook = load(filled["national-2023"])
+    where = cell_map(workbook)
+    sheet, cell = where[ATTACHMENTS, None, "1/id"]
+    assert sheet == "佐证材料清单"
+    assert workbook[sheet][cell].value == "A1"

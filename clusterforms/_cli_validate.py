@@ -114,7 +114,7 @@ def _write_outputs(args: argparse.Namespace, results: list[_Result]) -> None:
     if args.format == "json":
         print(json.dumps(documents, ensure_ascii=False, indent=2))
     else:
-        _print_text(results, sys.stdout)
+        _print_text(results, sys.stdout, args.lang)
     path, report, _ = results[0]
     if args.annotate and report is not None:
         _cli_xlsx.annotate(path, report, args.annotate)
@@ -129,13 +129,19 @@ def _document(path: Path, report: Report | None, problem: str | None) -> dict[st
     return {"file": str(path), "readable": True, **report.to_dict()}
 
 
-def _print_text(results: list[_Result], out: TextIO) -> None:
+_MARKS = {
+    "zh": {"error": "错误", "warning": "提示"},
+    "en": {"error": "error", "warning": "warning"},
+}
+
+
+def _print_text(results: list[_Result], out: TextIO, lang: str = "zh") -> None:
     single = len(results) == 1
     for path, report, _ in results:
         if report is None or not report.findings or not single:
             continue
         for finding in report.findings:
-            mark = "错误" if finding.severity == "error" else "提示"
+            mark = _MARKS[lang][finding.severity]
             out.write(f"{path}: {finding.location}: {mark} [{finding.code}] {finding.message}\n")
     rows = [("文件 file", "集群 cluster", "错误 errors", "提示 warnings")]
     for path, report, _ in results:

@@ -36,6 +36,8 @@ from clusterforms._items import (
     NumberItem,
     Option,
     PairItem,
+    RosterColumn,
+    RosterItem,
     SignoffItem,
     StagesItem,
     StandardsItem,
@@ -57,7 +59,6 @@ from clusterforms._spec import (
     CoverLine,
     FormSpec,
     Roster,
-    RosterColumn,
     Section,
 )
 from clusterforms._spec_schema import spec_file_schema
@@ -116,6 +117,7 @@ __all__ = [
     "Report",
     "Roster",
     "RosterColumn",
+    "RosterItem",
     "Rule",
     "Section",
     "SignoffItem",

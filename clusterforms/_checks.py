@@ -18,6 +18,8 @@ from clusterforms._items import (
     Item,
     Option,
     PairItem,
+    RosterColumn,
+    RosterItem,
     SignoffItem,
     StandardsItem,
     TargetsItem,
@@ -123,14 +125,8 @@ def _check_years(spec: FormSpec) -> Iterator[Problem]:
 
 def _check_item(item: Item, path: str, claim: _Claim) -> Iterator[Problem]:
     yield from claim(item.id, path)
-    if isinstance(item, ChoiceItem | ChecklistItem):
-        yield from _check_options(item.options, f"{path}.options")
-    elif isinstance(item, StandardsItem):
-        yield from _check_options(item.categories, f"{path}.categories")
-        yield from _check_options(item.roles, f"{path}.roles")
-    elif isinstance(item, CountsItem):
-        yield from _check_options(item.parts, f"{path}.parts")
-    elif isinstance(item, GroupItem):
+    yield from _check_keys(item, path)
+    if isinstance(item, GroupItem):
         for k, child in enumerate(item.items):
             yield from _check_item(child, f"{path}.items[{k}]", claim)
     elif isinstance(item, PairItem):
@@ -140,6 +136,36 @@ def _check_item(item: Item, path: str, claim: _Claim) -> Iterator[Problem]:
         yield from _check_item(item.summary, f"{path}.summary", claim)
     elif isinstance(item, TargetsItem):
         yield from _check_targets(item, path, claim)
+
+
+def _check_keys(item: Item, path: str) -> Iterator[Problem]:
+    """Ids that are keys inside an item's value: options, categories, parts, columns."""
+    if isinstance(item, ChoiceItem | ChecklistItem):
+        yield from _check_options(item.options, f"{path}.options")
+    elif isinstance(item, StandardsItem):
+        yield from _check_options(item.categories, f"{path}.categories")
+        yield from _check_options(item.roles, f"{path}.roles")
+    elif isinstance(item, CountsItem):
+        yield from _check_options(item.parts, f"{path}.parts")
+    elif isinstance(item, RosterItem):
+        yield from _check_columns(item.columns, f"{path}.columns")
+        if item.rows < 0:
+            yield f"{path}.rows", f"rows must be 0 or more, got {item.rows}"
+
+
+def _check_columns(columns: tuple[RosterColumn, ...], path: str) -> Iterator[Problem]:
+    """A roster's column ids are the keys of its rows: well-formed and unique in the table."""
+    if not columns:
+        yield path, "a roster needs at least one column"
+    seen: set[str] = set()
+    for k, column in enumerate(columns):
+        if not ITEM_ID.fullmatch(column.id):
+            yield f"{path}[{k}].id", f"column id {column.id!r} must be lower-case ASCII words"
+        elif column.id in seen:
+            yield f"{path}[{k}].id", f"duplicate column id {column.id!r}"
+        seen.add(column.id)
+        if column.max_chars is not None and column.max_chars < 1:
+            yield f"{path}[{k}].max_chars", "max_chars must be at least 1"
 
 
 def _check_targets(item: TargetsItem, path: str, claim: _Claim) -> Iterator[Problem]:

@@ -132,7 +132,7 @@ _ATTRS_CLASSES: tuple[type[Any], ...] = (
     _spec.CoverLine,
     _spec.Cover,
     _spec.Section,
-    _spec.RosterColumn,
+    _items.RosterColumn,
     _spec.Roster,
     _spec.Appendix,
     _spec.FormSpec,

@@ -24,6 +24,8 @@ from clusterforms._items import (
     NarrativeItem,
     NumberItem,
     Option,
+    RosterColumn,
+    RosterItem,
     SignoffItem,
     StagesItem,
     StandardsItem,
@@ -603,3 +605,76 @@ def _target_cells(
         else:
             parsed[part] = read(cell, emit, None, part)
     return parsed
+
+
+_CELL_WORDS = ("文字或数值", "text or a number")
+
+
+def roster_checker(item: RosterItem) -> Checker:
+    """A list of rows, each ``{column id: text}``; a cell may also be a number (序号).
+
+    Findings about a cell carry ``option`` ``"<row>/<column id>"`` (rows count
+    from 1), about a whole row ``"<row>"``; their label names the row and column.
+    """
+    base = item.label.replace("\n", "")
+    columns = {c.id: c for c in item.columns}
+
+    def where(n: int, column: str | None = None) -> str:
+        label = f"{base}第{n}行"
+        return label if column is None else f"{label}·{column}"
+
+    def check(value: Any, emit: Emitter, _: Attachments) -> list[dict[str, Any]] | None:
+        if not isinstance(value, list):
+            _wrong(emit, item, _LIST_WORDS, value)
+            return None
+        if item.required and not value:
+            emit("required", item.id, label_of(item))
+        rows: list[dict[str, Any]] = []
+        for n, row in enumerate(value, start=1):
+            if not isinstance(row, dict):
+                emit(
+                    "wrong_type",
+                    item.id,
+                    where(n),
+                    option=str(n),
+                    expected=_OBJECT_WORDS[0],
+                    expected_en=_OBJECT_WORDS[1],
+                    got=type_name(row),
+                )
+                continue
+            for key, cell in row.items():
+                column = columns.get(key)
+                if column is None:
+                    emit("unknown_key", item.id, where(n), option=str(n), key=key)
+                elif not is_empty(cell):
+                    place = (item.id, where(n, column.label), f"{n}/{key}")
+                    _roster_cell(emit, place, column, cell)
+            rows.append(row)
+        return rows
+
+    return check
+
+
+def _roster_cell(
+    emit: Emitter, place: tuple[str, str, str], column: RosterColumn, cell: object
+) -> None:
+    """One cell: text within its column's limit, or a number; ``place`` = (field, label, option)."""
+    field, label, option = place
+    if isinstance(cell, str):
+        limit = column.max_chars
+        if limit is not None and len(cell) > limit and (n := count_chars(cell)) > limit:
+            emit("too_long", field, label, option=option, limit=limit, count=n)
+    elif isinstance(cell, bool) or not isinstance(cell, int | Decimal) or not _finite(cell):
+        emit(
+            "wrong_type",
+            field,
+            label,
+            option=option,
+            expected=_CELL_WORDS[0],
+            expected_en=_CELL_WORDS[1],
+            got=type_name(cell),
+        )
+
+
+def _finite(number: int | Decimal) -> bool:
+    return isinstance(number, int) or number.is_finite()

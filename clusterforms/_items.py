@@ -327,6 +327,40 @@ class SignoffItem:
 
 
 @attrs.frozen(kw_only=True)
+class RosterColumn:
+    """A column of a one-row-per-entry table (附件2 推荐集群汇总表).
+
+    ``max_chars`` limits the text of each cell (（限300字以内）); ``prompt`` is the
+    guidance the blank form prints in the column's first row; ``numbered`` marks
+    the 序号 column, which the blank form numbers 1, 2, 3 ….
+    """
+
+    id: str
+    label: str
+    max_chars: int | None = None
+    prompt: str | None = None
+    numbered: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class RosterItem:
+    """A table with one row per entry and a column per fact (推荐集群汇总表).
+
+    Its value is a list of rows, each an object ``{column id: text}``; ``rows``
+    blank rows are printed on the blank form.  Column ids are keys inside a
+    row, unique within the table.
+    """
+
+    kind: Literal["roster"] = "roster"
+    id: str
+    label: str = ""
+    columns: tuple[RosterColumn, ...]
+    rows: int = 3
+    required: bool = True
+    notes: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
 class GroupItem:
     """A label cell spanning several rows, each row an item of its own.
 
@@ -358,6 +392,7 @@ Item: TypeAlias = (
     | TargetsItem
     | StagesItem
     | SignoffItem
+    | RosterItem
     | GroupItem
 )
 
@@ -376,6 +411,7 @@ Field: TypeAlias = (
     | TargetsItem
     | StagesItem
     | SignoffItem
+    | RosterItem
 )
 
 ITEM_CLASSES: tuple[type[Item], ...] = (
@@ -395,6 +431,7 @@ ITEM_CLASSES: tuple[type[Item], ...] = (
     TargetsItem,
     StagesItem,
     SignoffItem,
+    RosterItem,
     GroupItem,
 )
 

@@ -13,6 +13,7 @@ from clusterforms._items import (
     NarrativeItem,
     NumberItem,
     PairItem,
+    RosterItem,
     TargetsItem,
     TextItem,
     YearlyItem,
@@ -38,6 +39,12 @@ def item_facts(item: Item) -> dict[str, Any]:
         facts["options"] = [o.id for o in item.options]
     if isinstance(item, TargetsItem):
         facts["rows"] = [row.id for d in item.directions for row in d.rows]
+    if isinstance(item, RosterItem):
+        facts["columns"] = [
+            {"id": c.id, "label": c.label}
+            | ({"max_chars": c.max_chars} if c.max_chars is not None else {})
+            for c in item.columns
+        ]
     if getattr(item, "required", False):
         facts["required"] = True
     return facts
@@ -102,6 +109,13 @@ def _item_lines(item: Item, depth: int) -> Iterator[str]:
         extras.append(f"{len(facts['options'])} options")
     if "rows" in facts:
         extras.append(f"{len(facts['rows'])} rows")
+    if "columns" in facts:
+        extras.append(
+            " | ".join(
+                c["label"] + (f" ≤{c['max_chars']}字" if "max_chars" in c else "")
+                for c in facts["columns"]
+            )
+        )
     tail = f"  ({', '.join(extras)})" if extras else ""
     indent = "  " * depth
     yield f"{indent}{item.id:<36} {item.kind:<12} {facts.get('label', '')}{tail}"

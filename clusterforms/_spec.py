@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import Literal, TypeAlias
 
 import attrs
 
-from clusterforms._items import GroupItem, Item, PairItem, YearlyItem
+from clusterforms._items import GroupItem, Item, PairItem, RosterColumn, YearlyItem
 from clusterforms._rules import Criterion, Rule
 
 
@@ -36,24 +36,25 @@ class Cover:
     issuer_line: str | None = None
 
 
+Orientation: TypeAlias = Literal["portrait", "landscape"]
+
+
 @attrs.frozen(kw_only=True)
 class Section:
-    """A numbered part of the form (一、基本情况 …) and its items in order."""
+    """A numbered part of the form (一、基本情况 …) and its items in order.
+
+    ``heading`` is a line printed above the title (附件2) for a part that is a
+    document of its own, which is then laid out like an appendix: the heading
+    flush left, the title centred.  ``orientation`` is the page the part is
+    printed on (``landscape`` for a wide table such as 推荐集群汇总表).
+    """
 
     id: str
     title: str
     items: tuple[Item, ...]
     new_page: bool = True
-
-
-@attrs.frozen(kw_only=True)
-class RosterColumn:
-    """A column of a one-row-per-entry table (附件2 推荐集群汇总表)."""
-
-    id: str
-    label: str
-    max_chars: int | None = None
-    prompt: str | None = None
+    heading: str | None = None
+    orientation: Orientation = "portrait"
 
 
 @attrs.frozen(kw_only=True)
@@ -77,7 +78,7 @@ class Appendix:
     paragraphs: tuple[str, ...] = ()
     closing: tuple[str, ...] = ()
     table: Roster | None = None
-    orientation: Literal["portrait", "landscape"] = "portrait"
+    orientation: Orientation = "portrait"
 
 
 @attrs.frozen(kw_only=True)
@@ -104,6 +105,12 @@ class FormSpec:
     appendices: tuple[Appendix, ...] = ()
     rules: tuple[Rule, ...] = ()
     criteria: tuple[Criterion, ...] = ()
+
+    @property
+    def has_cover(self) -> bool:
+        """Whether the form has a cover page: anything printed on it."""
+        cover = self.cover
+        return bool(cover.heading or cover.title or cover.lines or cover.issuer_line)
 
     @property
     def plan_years(self) -> tuple[int, ...]:

@@ -80,7 +80,7 @@ _ITEM_ID_CLASSES = {
     _spec.CoverLine,
     _spec.Section,
     _spec.Appendix,
-    _spec.RosterColumn,
+    _items.RosterColumn,
     _items.TargetDirection,
     _items.TargetRow,
     _items.TargetRule,

@@ -21,6 +21,7 @@ from clusterforms._items import (
     NarrativeItem,
     Option,
     PairItem,
+    RosterItem,
     SignoffItem,
     StagesItem,
     StandardsItem,
@@ -47,6 +48,21 @@ def option_line(option: Option) -> str:
 
 def iter_text(spec: FormSpec) -> Iterator[str]:
     """Every printed line of ``spec``: cover, instructions, sections, appendices."""
+    yield from _cover_text(spec)
+    if spec.instructions:
+        yield spec.instructions_title
+        yield from spec.instructions
+    for section in spec.sections:
+        if section.heading:
+            yield section.heading
+        yield section.title
+        for item in section.items:
+            yield from item_text(spec, item)
+    for appendix in spec.appendices:
+        yield from appendix_text(appendix)
+
+
+def _cover_text(spec: FormSpec) -> Iterator[str]:
     cover = spec.cover
     if cover.heading:
         yield cover.heading
@@ -58,15 +74,6 @@ def iter_text(spec: FormSpec) -> Iterator[str]:
             yield line.hint
     if cover.issuer_line:
         yield cover.issuer_line
-    if spec.instructions:
-        yield spec.instructions_title
-        yield from spec.instructions
-    for section in spec.sections:
-        yield section.title
-        for item in section.items:
-            yield from item_text(spec, item)
-    for appendix in spec.appendices:
-        yield from appendix_text(appendix)
 
 
 def item_text(spec: FormSpec, item: Item) -> Iterator[str]:
@@ -189,6 +196,11 @@ def _targets_text(spec: FormSpec, item: TargetsItem) -> Iterator[str]:
     yield from item.notes
 
 
+def _roster(_: FormSpec, item: RosterItem) -> Iterator[str]:
+    yield from (column.label for column in item.columns)
+    yield from (column.prompt for column in item.columns if column.prompt)
+
+
 _Printer = Callable[[FormSpec, Any], Iterator[str]]
 
 _PRINTERS: dict[str, _Printer] = {
@@ -209,6 +221,7 @@ _PRINTERS: dict[str, _Printer] = {
     "signoff": _signoff,
     "targets": _targets_text,
     "stages": _stages,
+    "roster": _labelled(_roster),
 }
 
 

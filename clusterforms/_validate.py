@@ -20,6 +20,7 @@ from clusterforms._fieldchecks import (
     is_empty,
     named_count_checker,
     number_checker,
+    roster_checker,
     stages_checker,
     standards_checker,
     targets_checker,
@@ -61,6 +62,7 @@ _FACTORIES: dict[str, Callable[[FormSpec, Any], Checker]] = {
     "named_count": lambda _, item: named_count_checker(item),
     "stages": stages_checker,
     "targets": lambda _, item: targets_checker(item),
+    "roster": lambda _, item: roster_checker(item),
 }
 
 

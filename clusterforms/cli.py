@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from clusterforms import _cli_diff, _cli_render, _cli_validate, _cli_xlsx
+from clusterforms import _cli_diff, _cli_render, _cli_summarize, _cli_validate, _cli_xlsx
 from clusterforms._atomic import write_atomic
 from clusterforms._loading import list_specs, load_spec
 from clusterforms._outline import outline_data, outline_lines
@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     _cli_render.add_parsers(verbs)
     _cli_xlsx.add_parsers(verbs)
     _cli_diff.add_parsers(verbs)
+    _cli_summarize.add_parser(verbs)
     return parser
 
 

@@ -26,7 +26,11 @@ SLICES: dict[str, tuple[str | None, str | None]] = {
     "jiangsu-2024": (None, None),
     "guangxi-2025": (None, None),
     "shanghai-2023": (None, None),
+    "summary-2023": ("附件2", "信息公开选项：主动公开"),
 }
+
+#: Specs taken from another spec's seed (the 汇总表 is 附件2 of the national circular).
+SEED_OF: dict[str, str] = {"summary-2023": "national-2023"}
 
 #: Option lines whose box was lost entirely (the options around them have theirs).
 LOST_BOXES: dict[str, frozenset[str]] = {
@@ -50,7 +54,8 @@ def normalize(line: str) -> str:
 
 def seed_lines(spec_id: str) -> list[str]:
     """The normalised, non-empty lines of the form part of the seed for ``spec_id``."""
-    lines = (SEEDS / f"{spec_id}.txt").read_text(encoding="utf-8").splitlines()
+    seed = SEED_OF.get(spec_id, spec_id)
+    lines = (SEEDS / f"{seed}.txt").read_text(encoding="utf-8").splitlines()
     start, end = SLICES[spec_id]
     if start is not None:
         lines = lines[next(i for i, x in enumerate(lines) if x.strip() == start) :]

@@ -55,6 +55,7 @@ def items(draw: st.DrawFn, ids: count[int], depth: int = 0) -> cf.Item:
         "targets",
         "stages",
         "signoff",
+        "roster",
     ]
     if depth < 2:
         kinds.append("group")
@@ -158,6 +159,26 @@ def items(draw: st.DrawFn, ids: count[int], depth: int = 0) -> cf.Item:
             lines=draw(notes),
             opinion=draw(st.booleans()),
         )
+    if kind == "roster":
+        column_ids = draw(st.lists(option_ids, min_size=1, max_size=4, unique=True))
+        columns = tuple(
+            cf.RosterColumn(
+                id=column_id,
+                label=draw(labels),
+                max_chars=draw(st.none() | st.integers(1, 300)),
+                prompt=draw(st.none() | labels),
+                numbered=draw(st.booleans()),
+            )
+            for column_id in column_ids
+        )
+        return cf.RosterItem(
+            id=new_id(),
+            label=draw(st.just("") | labels),
+            columns=columns,
+            rows=draw(st.integers(0, 3)),
+            required=draw(st.booleans()),
+            notes=draw(notes),
+        )
     children = tuple(draw(st.lists(items(ids, depth + 1), min_size=1, max_size=3)))
     return cf.GroupItem(id=new_id(), label=label, items=children, notes=draw(notes))
 
@@ -172,6 +193,9 @@ def specs(draw: st.DrawFn) -> cf.FormSpec:
             id=f"s{n}",
             title=draw(labels),
             items=tuple(draw(st.lists(items(ids), min_size=1, max_size=4))),
+            new_page=draw(st.booleans()),
+            heading=draw(st.none() | labels),
+            orientation=draw(st.sampled_from(["portrait", "landscape"])),
         )
         for n in range(draw(st.integers(1, 3)))
     )
@@ -186,6 +210,8 @@ def specs(draw: st.DrawFn) -> cf.FormSpec:
             ),
         ),
     )
+    if draw(st.integers(0, 4)) == 0:  # no cover page (the 汇总表)
+        cover = cf.Cover()
     appendix = cf.Appendix(
         id="appendix",
         title=draw(labels),
@@ -205,7 +231,7 @@ def specs(draw: st.DrawFn) -> cf.FormSpec:
         baseline_year=first + 2,
         target_year=first + 5,
         cover=cover,
-        instructions=draw(notes),
+        instructions=draw(notes) if cover.lines or draw(st.booleans()) else (),
         sections=sections,
         appendices=draw(st.sampled_from([(), (appendix,)])),
     )

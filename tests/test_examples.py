@@ -66,6 +66,12 @@ BROKEN: dict[str, set[tuple[str, str]]] = {
         ("formula_mismatch", "innovation.patents_per_10k"),
         ("unknown_field", "industry.leading_growth"),
     },
+    "summary-2023": {
+        ("too_long", "summary.clusters"),
+        ("unknown_key", "summary.clusters"),
+        ("unknown_key", "rejected.applications"),
+        ("unknown_field", "summary.contact"),
+    },
 }
 
 

@@ -12,6 +12,17 @@ ADDED_LINES: dict[str, tuple[str, ...]] = {
     # The extraction lost the cover title of the Shanghai form; its own
     # appendix names the form 《上海市中小企业特色产业集群申报表》.
     "shanghai-2023": ("上海市中小企业特色产业集群申报表",),
+    # Not part of the official annex: the list of applications `clusterforms
+    # summarize` left out of the table, for the person checking the batch.
+    "summary-2023": (
+        "未纳入汇总的申报",
+        "序号",
+        "文件",
+        "集群名称",
+        "错误数",
+        "主要问题",
+        "上表所列申报未纳入推荐集群汇总表：文件无法读取，或经校验有错误（错误数即clusterformsvalidate报告的错误条数）。请核对修改后重新汇总。本页仅供核对，不随汇总表报送。",
+    ),
 }
 
 

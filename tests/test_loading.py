@@ -9,7 +9,9 @@ import pytest
 import clusterforms
 from clusterforms import SpecError, SpecNotFoundError
 
-SHIPPED = ("guangxi-2025", "jiangsu-2024", "national-2023", "shanghai-2023")
+SHIPPED = ("guangxi-2025", "jiangsu-2024", "national-2023", "shanghai-2023", "summary-2023")
+#: The application forms themselves (summary-2023 is the table that collects them).
+FORMS = ("guangxi-2025", "jiangsu-2024", "national-2023", "shanghai-2023")
 
 MINIMAL = """\
 id = "mini"
@@ -45,9 +47,9 @@ def write(tmp_path: Path, text: str, name: str = "mini.toml") -> Path:
 
 
 class TestShipped:
-    """The four specs of the seed forms ship and load."""
+    """The specs of the seed forms (four forms and the 汇总表) ship and load."""
 
-    def test_all_four_are_listed(self) -> None:
+    def test_all_are_listed(self) -> None:
         assert clusterforms.list_specs() == SHIPPED
 
     @pytest.mark.parametrize("spec_id", SHIPPED)
@@ -58,7 +60,7 @@ class TestShipped:
         assert spec.target_year - spec.baseline_year == 3
         assert spec.data_years[-1] == spec.baseline_year
 
-    @pytest.mark.parametrize("spec_id", SHIPPED)
+    @pytest.mark.parametrize("spec_id", FORMS)
     def test_every_item_is_found_by_its_id(self, spec_id: str) -> None:
         spec = clusterforms.load_spec(spec_id)
         walked = [item for _, item in spec.walk()]
@@ -73,7 +75,7 @@ class TestShipped:
             "innovation.standards",
             "green.co2_intensity",
         )
-        for spec_id in SHIPPED:
+        for spec_id in FORMS:
             spec = clusterforms.load_spec(spec_id)
             for item_id in shared:
                 spec.find(item_id)
@@ -83,6 +85,31 @@ class TestShipped:
         shanghai = clusterforms.load_spec("shanghai-2023").find("industry.total_output")
         assert national.label == "集群总产值（亿元）"  # type: ignore[union-attr]
         assert shanghai.label == "集群总产值（营业收入）（亿元）"  # type: ignore[union-attr]
+
+    def test_summary_table_is_a_landscape_roster_with_the_annex_wording(self) -> None:
+        spec = clusterforms.load_spec("summary-2023")
+        table = spec.find("summary.clusters")
+        assert isinstance(table, clusterforms.RosterItem)
+        assert [c.label for c in table.columns] == [
+            "序号", "集群名称", "集群运营机构", "所在市（县、区）", "主导产业", "集群成立时间", "集群简介",
+        ]  # fmt: skip
+        assert table.columns[-1].max_chars == 300
+        assert table.columns[0].numbered
+        assert spec.sections[0].heading == "附件2"
+        assert spec.sections[0].orientation == "landscape"
+        assert not spec.has_cover
+
+    def test_roster_columns_are_checked(self, tmp_path: Path) -> None:
+        body = (
+            '[[sections]]\nid = "s"\ntitle = "T"\n[[sections.items]]\nkind = "roster"\n'
+            'id = "s.table"\ncolumns = [{ id = "name", label = "名称" }, '
+            '{ id = "name", label = "又一个" }]\n'
+        )
+        with pytest.raises(SpecError, match="duplicate column id 'name'"):
+            clusterforms.load_spec(write(tmp_path, MINIMAL + body))
+        bad_id = body.replace('"name", label = "又一个"', '"Bad Id", label = "又一个"')
+        with pytest.raises(SpecError, match="column id 'Bad Id'"):
+            clusterforms.load_spec(write(tmp_path, MINIMAL + bad_id))
 
     def test_load_by_path_equals_load_by_id(self) -> None:
         path = clusterforms._loading.spec_dir() / "national-2023.toml"

@@ -82,6 +82,8 @@ def _labelled(spec: cf.FormSpec) -> list[cf.Item]:
 
 @mutation
 def relabel(draw: st.DrawFn, spec: cf.FormSpec) -> cf.FormSpec:
+    if not _labelled(spec):
+        return spec
     item = draw(st.sampled_from(_labelled(spec)))
     return replace_item(spec, item.id, attrs.evolve(item, label=draw(labels)))
 
@@ -95,8 +97,14 @@ def remove_item(draw: st.DrawFn, spec: cf.FormSpec) -> cf.FormSpec:
 
 
 def _new_item(draw: st.DrawFn, item_id: str) -> cf.Item:
-    kind = draw(st.sampled_from(["text", "number", "yearly", "choice", "checklist", "group"]))
+    kind = draw(
+        st.sampled_from(["text", "number", "yearly", "choice", "checklist", "group", "roster"])
+    )
     label = draw(labels)
+    if kind == "roster":
+        columns = (cf.RosterColumn(id="seq", label="序号", numbered=True),
+                   cf.RosterColumn(id="name", label=label, max_chars=300))  # fmt: skip
+        return cf.RosterItem(id=item_id, columns=columns)
     if kind == "text":
         return cf.TextItem(id=item_id, label=label, required=draw(st.booleans()))
     if kind == "number":
@@ -146,6 +154,8 @@ def move_item(draw: st.DrawFn, spec: cf.FormSpec) -> cf.FormSpec:
 
 @mutation
 def change_kind(draw: st.DrawFn, spec: cf.FormSpec) -> cf.FormSpec:
+    if not _labelled(spec):
+        return spec
     item = draw(st.sampled_from(_labelled(spec)))
     label = str(getattr(item, "label", ""))
     if isinstance(item, cf.YearlyItem):
@@ -158,6 +168,8 @@ def change_kind(draw: st.DrawFn, spec: cf.FormSpec) -> cf.FormSpec:
 @mutation
 def change_unit(draw: st.DrawFn, spec: cf.FormSpec) -> cf.FormSpec:
     items = [i for _, i in spec.walk() if isinstance(i, cf.NumberItem | cf.YearlyItem)]
+    if not items:
+        return spec
     item = draw(st.sampled_from(items))
     unit = draw(st.sampled_from(["亿元", "万元", "%", None]))
     return replace_item(
@@ -168,6 +180,8 @@ def change_unit(draw: st.DrawFn, spec: cf.FormSpec) -> cf.FormSpec:
 @mutation
 def change_limits(draw: st.DrawFn, spec: cf.FormSpec) -> cf.FormSpec:
     items = [i for _, i in spec.walk() if isinstance(i, cf.NarrativeItem | cf.TextItem)]
+    if not items:
+        return spec
     item = draw(st.sampled_from(items))
     return replace_item(
         spec,
@@ -184,6 +198,8 @@ def change_limits(draw: st.DrawFn, spec: cf.FormSpec) -> cf.FormSpec:
 @mutation
 def change_options(draw: st.DrawFn, spec: cf.FormSpec) -> cf.FormSpec:
     items = [i for _, i in spec.walk() if isinstance(i, cf.ChoiceItem | cf.ChecklistItem)]
+    if not items:
+        return spec
     item = draw(st.sampled_from(items))
     options = list(item.options)
     action = draw(st.sampled_from(["add", "remove", "relabel", "reorder", "explain"]))
@@ -223,10 +239,40 @@ def retitle_or_reorder_sections(draw: st.DrawFn, spec: cf.FormSpec) -> cf.FormSp
     sections = list(spec.sections)
     if draw(st.booleans()):
         k = draw(st.integers(0, len(sections) - 1))
-        sections[k] = attrs.evolve(sections[k], title=draw(labels), new_page=draw(st.booleans()))
+        sections[k] = attrs.evolve(
+            sections[k],
+            title=draw(labels),
+            new_page=draw(st.booleans()),
+            heading=draw(st.none() | labels),
+            orientation=draw(st.sampled_from(["portrait", "landscape"])),
+        )
     else:
         sections = draw(st.permutations(sections))
     return attrs.evolve(spec, sections=tuple(sections))
+
+
+@mutation
+def edit_roster(draw: st.DrawFn, spec: cf.FormSpec) -> cf.FormSpec:
+    rosters = [i for _, i in spec.walk() if isinstance(i, cf.RosterItem)]
+    if not rosters:
+        return add_item(draw, spec)
+    item = draw(st.sampled_from(rosters))
+    columns = list(item.columns)
+    k = draw(st.integers(0, len(columns) - 1))
+    action = draw(st.sampled_from(["add", "remove", "relabel", "reorder", "limit", "rows"]))
+    if action == "add":
+        columns.insert(k, cf.RosterColumn(id="added_column", label=draw(labels)))
+    elif action == "remove" and len(columns) > 1:
+        del columns[k]
+    elif action == "relabel":
+        columns[k] = attrs.evolve(columns[k], label=draw(labels), prompt=draw(st.none() | labels))
+    elif action == "reorder":
+        columns = draw(st.permutations(columns))
+    elif action == "limit":
+        columns[k] = attrs.evolve(columns[k], max_chars=draw(st.none() | st.integers(1, 400)))
+    else:
+        item = attrs.evolve(item, rows=draw(st.integers(0, 9)), required=draw(st.booleans()))
+    return replace_item(spec, item.id, attrs.evolve(item, columns=tuple(columns)))
 
 
 @mutation

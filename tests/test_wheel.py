@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHIPPED = ("guangxi-2025", "jiangsu-2024", "national-2023", "shanghai-2023")
+SHIPPED = ("guangxi-2025", "jiangsu-2024", "national-2023", "shanghai-2023", "summary-2023")
 
 
 @pytest.fixture(scope="module")

@@ -188,6 +188,18 @@ def canonical_value(item: Any, value: Any) -> Any:
         if extra:
             table["extra"] = extra
         return table or None
+    if kind == "roster":  # a cell keeps a number as a number, text as typed; empty rows go
+        rows = []
+        for row in value:
+            kept_row = _prune(
+                {
+                    k: Decimal(v) if isinstance(v, int | Decimal) else (None if _empty(v) else v)
+                    for k, v in row.items()
+                }
+            )
+            if kept_row:
+                rows.append(kept_row)
+        return rows or None
     msg = f"no canonical form for {kind}"
     raise AssertionError(msg)
 
@@ -333,6 +345,19 @@ def applications(draw: st.DrawFn, spec: cf.FormSpec) -> dict[str, Any]:
                 for _ in range(draw(st.integers(0, 4)) if open_directions else 0)
             ]
             value = {"rows": rows, "extra": extra}
+        elif kind == "roster":
+            value = [
+                {
+                    c.id: draw(
+                        st.one_of(TEXTS, COUNTS, NUMBERS)
+                        if c.numbered or draw(st.booleans())
+                        else TEXTS
+                    )
+                    for c in item.columns
+                    if draw(st.booleans())
+                }
+                for _ in range(draw(st.integers(0, 5)))
+            ]
         else:
             continue
         values[field] = value
@@ -401,16 +426,47 @@ def test_sheets_follow_the_form(spec_id: str, blanks: dict[str, bytes]) -> None:
     spec = cf.load_spec(spec_id)
     workbook = load(blanks[spec_id])
     visible = [ws.title for ws in workbook.worksheets if ws.sheet_state == "visible"]
-    assert visible[0] == "封面及填报说明"
+    cover = ["封面及填报说明"] if spec.has_cover else []  # the 汇总表 has none
+    evidence = any(isinstance(i, cf.ChecklistItem) for _, i in spec.walk())
+    assert visible[: len(cover)] == cover
     sections = [s.title for s in spec.sections]
-    assert visible[1 : 1 + len(sections)] == sections
-    assert "佐证材料清单" in visible
-    assert len(visible) == 1 + len(sections) + 1 + len(spec.appendices)
+    assert visible[len(cover) : len(cover) + len(sections)] == sections
+    assert ("佐证材料清单" in visible) is evidence
+    assert len(visible) == len(cover) + len(sections) + evidence + len(spec.appendices)
     for name in workbook.sheetnames:
         assert len(name) <= 31
         assert not set(name) & set("[]:*?/\\")
     assert workbook[META_SHEET].sheet_state == "veryHidden"
-    assert workbook.active.title == "封面及填报说明"
+    assert workbook.active.title == visible[0]
+
+
+def test_summary_table_sheet_is_landscape_with_a_repeating_header(
+    blanks: dict[str, bytes], filled: dict[str, bytes]
+) -> None:
+    workbook = load(blanks["summary-2023"])
+    sheet = workbook["推荐集群汇总表"]
+    assert sheet.page_setup.orientation == "landscape"
+    rows = [[c for c in row if c is not None] for row in sheet.iter_rows(values_only=True)]
+    assert rows[:3] == [
+        ["附件2"],
+        ["推荐集群汇总表"],
+        [
+            "序号",
+            "集群名称",
+            "集群运营机构",
+            "所在市（县、区）",
+            "主导产业",
+            "集群成立时间",
+            "集群简介",
+        ],
+    ]
+    assert sheet.print_title_rows == "$3:$3"
+    assert len(cell_map(workbook)) == 7 * 3 + 0  # 3 blank rows; the left-out list has none
+    data = read_xlsx(filled["summary-2023"])
+    assert [r["cluster_name"] for r in data["values"]["summary.clusters"]] == [
+        r["cluster_name"] for r in example("summary-2023")["values"]["summary.clusters"]
+    ]
+    assert data["values"]["summary.clusters"][0]["seq"] == Decimal(1)
 
 
 def test_national_has_its_summary_table_and_section_titles(blanks: dict[str, bytes]) -> None:

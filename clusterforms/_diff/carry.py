@@ -43,6 +43,7 @@ from clusterforms._items import (
     CountsItem,
     Item,
     Option,
+    RosterItem,
     StandardsItem,
     YearlyItem,
 )
@@ -63,6 +64,7 @@ class Carrier:
             "counts": self._counts,
             "standards": self._standards,
             "stages": self._stages,
+            "roster": self._roster,
             "targets": lambda f, o, n, v: carry_targets(self, f, o, n, v),
         }
 
@@ -309,3 +311,24 @@ class Carrier:
                 old=value[key],
             )
         return {k: v for k, v in value.items() if k in years} or NOTHING
+
+    def _roster(self, field: str, _old: RosterItem, new: RosterItem, value: Any) -> Any:
+        """Rows keep the columns the new table has; a cell in any other column is dropped."""
+        if not isinstance(value, list):
+            return value
+        known = {c.id for c in new.columns}
+        rows: list[Any] = []
+        for n, row in enumerate(value, start=1):
+            if not isinstance(row, dict):
+                rows.append(row)
+                continue
+            for key in [k for k in row if k not in known]:
+                self.note(
+                    "dropped",
+                    field,
+                    "the new table has no such column",
+                    option=f"{n}/{key}",
+                    old=row[key],
+                )
+            rows.append({k: v for k, v in row.items() if k in known})
+        return rows

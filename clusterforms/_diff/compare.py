@@ -181,6 +181,28 @@ def _section_header(
             old=before.new_page,
             new=after.new_page,
         )
+    if before.heading != after.heading:
+        c.add(
+            "text_changed",
+            "wording",
+            group,
+            group,
+            "section heading changed",
+            attribute="heading",
+            old=before.heading,
+            new=after.heading,
+        )
+    if before.orientation != after.orientation:
+        c.add(
+            "layout_changed",
+            "wording",
+            group,
+            group,
+            "page orientation changed",
+            attribute="orientation",
+            old=before.orientation,
+            new=after.orientation,
+        )
     if moved:
         c.add("section_moved", "wording", group, group, "section moved in the form's order")
 

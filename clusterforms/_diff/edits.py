@@ -68,10 +68,12 @@ def item_plain(item: Item) -> Any:
 
 
 def section_plain(section: Section) -> dict[str, Any]:
-    """What an edit records of a section: title, page break and top-level item ids."""
+    """What an edit records of a section: title, page, heading and top-level item ids."""
     return {
         "title": section.title,
         "new_page": section.new_page,
+        "heading": section.heading,
+        "orientation": section.orientation,
         "items": [item.id for item in section.items],
     }
 

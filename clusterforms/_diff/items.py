@@ -19,6 +19,7 @@ from clusterforms._diff.collect import Collector
 from clusterforms._diff.match import text_of
 from clusterforms._diff.model import Impact
 from clusterforms._diff.options import compare_options
+from clusterforms._diff.rosters import compare_columns
 from clusterforms._diff.targets import compare_directions, compare_target_rules
 from clusterforms._items import (
     ChecklistItem,
@@ -31,7 +32,7 @@ from clusterforms._items import (
 
 #: Properties compared elsewhere: the tag, the id, nested items.
 _SKIP = frozenset({"kind", "id", "items", "fields", "summary"})
-_LAYOUT = frozenset({"layout", "columns", "style"})
+_LAYOUT = frozenset({"layout", "columns", "style", "rows"})
 _OPTION_LISTS = frozenset({"options", "categories", "roles", "parts"})
 
 
@@ -181,6 +182,14 @@ def _options(c: Collector, p: _Prop) -> None:
     compare_options(c, p.group, p.new.id, p.name, (p.before, p.after), evidence=evidence)
 
 
+def _columns(c: Collector, p: _Prop) -> None:
+    """``columns`` is a grid width for choices and checklists, the table's columns for rosters."""
+    if isinstance(p.before, tuple) and isinstance(p.after, tuple):
+        compare_columns(c, p.group, p.new.id, (p.before, p.after))
+    else:
+        _layout(c, p)
+
+
 def _directions(c: Collector, p: _Prop) -> None:
     compare_directions(c, p.group, p.before, p.after)
 
@@ -203,4 +212,5 @@ _HANDLERS: dict[str, _Handler] = {
     "rules": _rules,
     **dict.fromkeys(_LAYOUT, _layout),
     **dict.fromkeys(_OPTION_LISTS, _options),
+    "columns": _columns,
 }

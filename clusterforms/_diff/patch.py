@@ -131,12 +131,19 @@ def _sections(a: FormSpec, by_node: dict[str, dict[str, Edit]]) -> tuple[Section
                 items.append(converter.structure(item_edit.new, Item))  # type: ignore[arg-type]
             else:
                 items.append(old_items[item_id])
+        heading = meta.get("heading")
+        orientation = meta.get("orientation", "portrait")
+        if orientation not in {"portrait", "landscape"}:
+            msg = f"section {section_id}: orientation {orientation!r}"
+            raise ValueError(msg)
         result.append(
             Section(
                 id=section_id,
                 title=str(meta["title"]),
                 items=tuple(items),
                 new_page=bool(meta["new_page"]),
+                heading=None if heading is None else str(heading),
+                orientation=orientation,
             )
         )
     return tuple(result)

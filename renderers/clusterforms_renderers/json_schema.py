@@ -43,6 +43,7 @@ from clusterforms import (
     Option,
     Renderer,
     RenderError,
+    RosterItem,
     SignoffItem,
     StagesItem,
     StandardsItem,
@@ -609,6 +610,37 @@ def _targets_field(spec: FormSpec, item: TargetsItem) -> JsonObject:
     return _titled(_optional(schema, required=False), _label(item), description)
 
 
+def _roster_field(item: RosterItem) -> JsonObject:
+    """A list of rows, each an object of the table's columns; a cell is text or a number."""
+    properties: JsonObject = {}
+    for column in item.columns:
+        text: JsonObject = {"type": "string"}
+        limit = column.max_chars
+        if limit is not None:
+            text["pattern"] = text_limit_pattern(limit, required=False)
+        cell: JsonObject = {"anyOf": [text, {"type": "number"}, {"type": "null"}]}
+        description = _describe(
+            _one_line(column.prompt) if column.prompt else None,
+            f"限{limit}字以内（不计空格、换行等空白字符）" if limit is not None else None,
+        )
+        properties[column.id] = _titled(cell, _one_line(column.label), description)
+    row: JsonObject = {
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    schema: JsonObject = {"type": "array", "items": row}
+    if item.required:
+        schema["minItems"] = 1
+    description = _describe(
+        "每行一个对象，键为列编号："
+        + "、".join(f"{c.id} {_one_line(c.label)}" for c in item.columns),
+        "单元格填写文字，也可填写数值（如序号）",
+        *item.notes,
+    )
+    return _titled(_optional(schema, required=item.required), _label(item), description)
+
+
 _Build = Callable[[FormSpec, Any], JsonObject]
 
 #: How each kind's value is described; kinds absent here hold no value.
@@ -625,6 +657,7 @@ _FIELDS: dict[str, _Build] = {
     "named_count": lambda _, item: _named_count_field(item),
     "stages": _stages_field,
     "targets": _targets_field,
+    "roster": lambda _, item: _roster_field(item),
 }
 
 

@@ -2,15 +2,17 @@
 
 Body XML is collected as strings and parsed in one go per page orientation;
 a change of orientation (the landscape 附件2) closes the section before it.
+A spec with nothing on its cover (the 汇总表) has no cover page: its first
+part starts the first page, in that part's orientation.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from clusterforms._spec import FormSpec
+from clusterforms._spec import FormSpec, Orientation
 from clusterforms.errors import RenderError
 from clusterforms_renderers.docx._appendices import appendix
 from clusterforms_renderers.docx._cover import cover, instructions
@@ -18,13 +20,50 @@ from clusterforms_renderers.docx._sections import section
 from clusterforms_renderers.docx._setup import (
     LANDSCAPE_WIDTH,
     PORTRAIT_WIDTH,
-    Orientation,
     append_body,
     break_section,
     new_document,
 )
 from clusterforms_renderers.docx._values import Values
 from clusterforms_renderers.docx._xml import body
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+
+class _Pages:
+    """The body as it is written: chunks of XML, one Word section per orientation."""
+
+    def __init__(self, document: Document, orientation: Orientation) -> None:
+        self.document = document
+        self.orientation = orientation
+        self.chunks: list[str] = []
+        self.started = False  # anything on the first page yet
+
+    @property
+    def width(self) -> int:
+        return PORTRAIT_WIDTH if self.orientation == "portrait" else LANDSCAPE_WIDTH
+
+    def turn(self, orientation: Orientation, *, new_page: bool) -> bool:
+        """Continue in ``orientation``; whether the next part still needs a page break."""
+        if orientation == self.orientation:
+            return new_page and self.started
+        append_body(self.document, body(self.chunks))
+        self.chunks = []
+        break_section(self.document, orientation)
+        self.orientation = orientation
+        return False
+
+    def add(self, chunks: list[str]) -> None:
+        self.chunks += chunks
+        self.started = self.started or bool(chunks)
+
+    def finish(self) -> bytes:
+        self.chunks.append("<w:p/>")  # a document (and a section) ends with a paragraph
+        append_body(self.document, body(self.chunks))
+        out = io.BytesIO()
+        self.document.save(out)
+        return out.getvalue()
 
 
 def build(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
@@ -33,23 +72,17 @@ def build(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
         msg = f"spec {spec.id!r} has no data_years: a form needs the years its tables ask for"
         raise RenderError(msg)
     values = Values(data)
-    chunks = cover(spec, values) + instructions(spec)
+    first: Orientation = "portrait"
+    if not spec.has_cover and not spec.instructions and spec.sections:
+        first = spec.sections[0].orientation
+    pages = _Pages(new_document(first, cover_page=spec.has_cover), first)
+    if spec.has_cover:
+        pages.add(cover(spec, values))
+    pages.add(instructions(spec, new_page=pages.started))
     for i, part in enumerate(spec.sections):
-        chunks += section(part, spec, values, PORTRAIT_WIDTH, new_page=part.new_page or i == 0)
-    document = new_document()
-    orientation: Orientation = "portrait"
+        new_page = pages.turn(part.orientation, new_page=part.new_page or i == 0)
+        pages.add(section(part, spec, values, pages.width, new_page=new_page))
     for item in spec.appendices:
-        new_page = True
-        if item.orientation != orientation:
-            append_body(document, body(chunks))
-            chunks = []
-            break_section(document, item.orientation)
-            orientation = item.orientation
-            new_page = False
-        width = PORTRAIT_WIDTH if orientation == "portrait" else LANDSCAPE_WIDTH
-        chunks += appendix(item, width, new_page=new_page)
-    chunks.append("<w:p/>")  # a document (and a section) ends with a paragraph, never a table
-    append_body(document, body(chunks))
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+        new_page = pages.turn(item.orientation, new_page=True)
+        pages.add(appendix(item, pages.width, new_page=new_page))
+    return pages.finish()

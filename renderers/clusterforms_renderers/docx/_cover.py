@@ -121,14 +121,14 @@ def _split(value: str, suffixes: tuple[str, ...]) -> list[str] | None:
     return list(match.groups()) if match else None
 
 
-def instructions(spec: FormSpec) -> list[str]:
+def instructions(spec: FormSpec, *, new_page: bool = True) -> list[str]:
     """The 填报说明 page: its title and the numbered list."""
     if not spec.instructions:
         return []
     out = [
         text_paragraph(
             spec.instructions_title,
-            Para(style="CFHeading", align="center", page_break_before=True, after=cm(0.4)),
+            Para(style="CFHeading", align="center", page_break_before=new_page, after=cm(0.4)),
         )
     ]
     out.extend(

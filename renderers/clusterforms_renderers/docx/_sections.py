@@ -15,7 +15,7 @@ import attrs
 
 from clusterforms._items import GroupItem, Item
 from clusterforms._spec import FormSpec, Section
-from clusterforms_renderers.docx import _plan, _rows_basic, _rows_yearly, _signoff
+from clusterforms_renderers.docx import _plan, _roster, _rows_basic, _rows_yearly, _signoff
 from clusterforms_renderers.docx._layout import (
     GROUP_MIN,
     GROUP_WIDTH,
@@ -29,7 +29,7 @@ from clusterforms_renderers.docx._layout import (
 )
 from clusterforms_renderers.docx._table import Cell, Row, table
 from clusterforms_renderers.docx._values import Values
-from clusterforms_renderers.docx._xml import Para, text_paragraph
+from clusterforms_renderers.docx._xml import Para, cm, text_paragraph
 
 Builder = Callable[[Any, Frame, Ctx], list[Row]]
 
@@ -86,6 +86,7 @@ _BUILDERS: dict[str, Builder] = {
     "targets": _plan.targets_rows,
     "stages": _plan.stages_rows,
     "signoff": _signoff.signoff_rows,
+    "roster": _roster.roster_rows,
     "group": group_rows,
 }
 
@@ -98,18 +99,38 @@ def item_rows(item: Item, frame: Frame, ctx: Ctx) -> list[Row]:
 def section(
     part: Section, spec: FormSpec, values: Values, width: int, *, new_page: bool
 ) -> list[str]:
-    """The heading and table of one part of the form."""
+    """The heading and table of one part of the form.
+
+    A part with a ``heading`` (附件2) is a document of its own and reads like
+    an appendix: the heading flush left, the title centred below it.
+    """
     ctx = Ctx(spec=spec, values=values, width=width)
     frame = Frame(left=Fraction(0), split=LABEL_SPLIT)
     rows = [row for item in part.items for row in item_rows(item, frame, ctx)]
     # A heading kept with a first row taller than a page would push the whole
     # table to the next page (LibreOffice does), leaving the heading alone.
     keep = None if not rows or not rows[0].can_split else False
-    heading = text_paragraph(
-        part.title, Para(style="CFHeading", page_break_before=new_page, keep_next=keep)
-    )
+    out = []
+    if part.heading:
+        out.append(
+            text_paragraph(part.heading, Para(style="CFHeading", page_break_before=new_page))
+        )
+        title = Para(style="CFTitle", before=cm(0.3), keep_next=keep)
+    else:
+        title = Para(style="CFHeading", page_break_before=new_page, keep_next=keep)
+    out.append(text_paragraph(part.title, title))
     if not rows:
-        return [heading]
+        return out
     if part.items[0].kind == "year_header":
         rows[0] = attrs.evolve(rows[0], header=True)
-    return [heading, table(rows, width)]
+    return [*out, table(_leading_headers(rows), width)]
+
+
+def _leading_headers(rows: list[Row]) -> list[Row]:
+    """Only rows at the top of a table can repeat on each page: later header flags go."""
+    leading = True
+    kept = []
+    for row in rows:
+        leading = leading and row.header
+        kept.append(row if leading or not row.header else attrs.evolve(row, header=False))
+    return kept

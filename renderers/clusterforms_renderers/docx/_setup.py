@@ -88,8 +88,11 @@ _STYLES: dict[str, tuple[str, str, float, bool, str]] = {
 }
 
 
-def new_document() -> Document:
-    """A blank python-docx document set up as the form's A4 page with its styles."""
+def new_document(orientation: Orientation = "portrait", *, cover_page: bool = True) -> Document:
+    """A blank python-docx document set up as the form's A4 page with its styles.
+
+    ``orientation`` is the first page's; a ``cover_page`` gets no page number.
+    """
     import docx  # noqa: PLC0415 - python-docx is loaded only when a document is rendered
 
     document = docx.Document()
@@ -97,8 +100,8 @@ def new_document() -> Document:
     _numbering(document)
     section = document.sections[0]
     sect = section._sectPr  # noqa: SLF001 - python-docx keeps the sectPr private
-    _page(sect, "portrait")
-    section.different_first_page_header_footer = True  # no page number on the cover
+    _page(sect, orientation)
+    section.different_first_page_header_footer = cover_page  # no page number on the cover
     footer = section.footer.paragraphs[0]
     footer_xml = (
         f'<w:p xmlns:w="{W_NS}"><w:pPr><w:jc w:val="center"/></w:pPr>'

@@ -41,7 +41,9 @@ from clusterforms_renderers.xlsx._writer import set_text
 PROBLEMS_SHEET: Final = "问题清单"
 AUTHOR: Final = "clusterforms"
 WARNING_FILL: Final = "FFEB9C"
-_PRIMARY: Final = frozenset({"text", "number", "any", "choice", "mark", "extra", "attachment"})
+_PRIMARY: Final = frozenset(
+    {"text", "number", "any", "choice", "mark", "extra", "attachment", "roster"}
+)
 _TEXT_CODES: Final = frozenset({"explanation_required", "other_text_required"})
 _EVIDENCE_CODES: Final = frozenset({"evidence_missing", "unknown_attachment"})
 _BLANK_KINDS: Final = frozenset({"choice_text", "mark_text"})
@@ -73,7 +75,10 @@ class Index:
         if finding.year is not None:
             spots = [s for s in spots if s.key.year == finding.year] or spots
         if finding.option is not None:
-            spots = [s for s in spots if finding.option in s.key.part.split("/")] or spots
+            option = finding.option
+            spots = [
+                s for s in spots if option in s.key.part.split("/") or s.key.part == option
+            ] or spots
         if finding.code in _EVIDENCE_CODES:
             return [s for s in spots if s.key.kind == "evidence"] or spots
         if finding.code in _TEXT_CODES:

@@ -24,6 +24,7 @@ from clusterforms._items import (
     NarrativeItem,
     NumberItem,
     Option,
+    RosterItem,
     SignoffItem,
     StagesItem,
     StandardsItem,
@@ -83,6 +84,7 @@ class Flattener:
         self.values: dict[Place, CellValue] = {}
         self.problem = _Problems()
         self.extra_rows: dict[str, int] = {}
+        self.roster_rows: dict[str, int] = {}
         self.attachment_rows = 0
 
     def flatten(
@@ -109,7 +111,11 @@ class Flattener:
         meta = self._meta(data.get("meta"))
         self._attachments(data.get("attachments"))
         self.problem.raise_any(self.spec.id)
-        slots = Slots(extra_rows=self.extra_rows, attachments=self.attachment_rows)
+        slots = Slots(
+            extra_rows=self.extra_rows,
+            attachments=self.attachment_rows,
+            roster_rows=self.roster_rows,
+        )
         return self.values, slots, meta
 
     # ------------------------------------------------------------------ scalars
@@ -329,6 +335,26 @@ class Flattener:
         for direction, n in counts.items():
             self.extra_rows[direction] = max(DEFAULT_EXTRA_ROWS, n)
 
+    def roster_field(self, item: RosterItem, value: Any) -> None:
+        """One input row per entry; a cell keeps a number as a number, text as text."""
+        if _blank(value):
+            return
+        if not isinstance(value, list):
+            self.problem(item.id, f"is a {type(value).__name__}; expected a list of rows")
+            return
+        columns = {c.id for c in item.columns}
+        for n, row in enumerate(value, start=1):
+            where = f"{item.id}[{n}]"
+            if not isinstance(row, Mapping):
+                self.problem(where, f"is a {type(row).__name__}; expected a row object")
+                continue
+            for key, cell in row.items():
+                if key not in columns:
+                    self.problem(f"{where}/{key}", "no such column")
+                else:
+                    self._put((item.id, None, f"{n}/{key}"), cell, text=False)
+        self.roster_rows[item.id] = len(value)
+
     # ------------------------------------------------------------------ document
 
     def _meta(self, meta: Any) -> dict[str, str]:
@@ -396,4 +422,5 @@ _KINDS: Final[dict[str, Any]] = {
     "named_count": Flattener.named_count_field,
     "counts": Flattener.counts_field,
     "targets": Flattener.targets_field,
+    "roster": Flattener.roster_field,
 }

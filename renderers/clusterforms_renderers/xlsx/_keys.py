@@ -16,6 +16,8 @@ need to know the item kinds.  ``kind`` says how a cell is read:
 ``evidence``     the attachment ids cited for a checked option (``<option>/evidence``)
 ``extra``        a cell of a free row under a 方向's "......" (``<direction>/<n>/<key>``)
 ``attachment``   a cell of the 佐证材料清单 (field ``$attachments``, ``<n>/<key>``)
+``roster``       a cell of a roster's row (``<n>/<column id>``): a number cell as Decimal,
+                 anything else as text
 
 Keys are written to the hidden metadata sheet and as workbook defined names,
 so that reading finds cells by name, never by fixed coordinates.
@@ -39,6 +41,7 @@ CellKind: TypeAlias = Literal[
     "evidence",
     "extra",
     "attachment",
+    "roster",
 ]
 KINDS: Final[frozenset[str]] = frozenset(
     (
@@ -52,6 +55,7 @@ KINDS: Final[frozenset[str]] = frozenset(
         "evidence",
         "extra",
         "attachment",
+        "roster",
     )
 )
 

@@ -3,6 +3,9 @@ r"""The whole workbook's layout: cover and 填报说明, sections, 佐证材料�
 Sheet order follows the printed form, so reading the cells sheet by sheet,
 row by row gives the form's text in order.  Section sheets are named after
 their titles (Excel: at most 31 characters, none of ``[]:*?/\\``, unique).
+A spec with no cover and no 填报说明 (the 汇总表) has no cover sheet, and one
+with nothing that cites evidence (no checklist) no 佐证材料清单 unless the
+application lists attachments.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from clusterforms._items import ChecklistItem
 from clusterforms._spec import Appendix, FormSpec
 from clusterforms_renderers.xlsx import _inputs
 from clusterforms_renderers.xlsx._checks import Addresses, checked_fields, place_checks
@@ -39,6 +43,7 @@ class Slots:
 
     extra_rows: Mapping[str, int] = attrs.field(factory=dict)
     attachments: int = 0
+    roster_rows: Mapping[str, int] = attrs.field(factory=dict)
 
 
 def sheet_name(title: str, taken: set[str]) -> str:
@@ -60,7 +65,8 @@ def plan_workbook(spec: FormSpec, slots: Slots | None = None) -> WorkbookPlan:
     slots = slots or Slots()
     book = WorkbookPlan(spec_id=spec.id)
     taken = {META_SHEET, LISTS_SHEET}
-    book.sheets.append(_cover(spec, sheet_name(COVER_SHEET, taken)))
+    if spec.has_cover or spec.instructions:
+        book.sheets.append(_cover(spec, sheet_name(COVER_SHEET, taken)))
     checked = checked_fields(spec)
     check_slots: dict[str, CheckSlot] = {}
     for section in spec.sections:
@@ -73,9 +79,11 @@ def plan_workbook(spec: FormSpec, slots: Slots | None = None) -> WorkbookPlan:
             checked=checked,
             extra_rows=dict(slots.extra_rows),
             slots=check_slots,
+            roster_rows=dict(slots.roster_rows),
         )
         book.sheets.append(sheet)
-    book.sheets.append(_attachments(sheet_name(ATTACHMENTS_SHEET, taken), slots.attachments))
+    if slots.attachments or any(isinstance(item, ChecklistItem) for _, item in spec.walk()):
+        book.sheets.append(_attachments(sheet_name(ATTACHMENTS_SHEET, taken), slots.attachments))
     for appendix in spec.appendices:
         title = (appendix.heading or "") + appendix.title
         book.sheets.append(_appendix(appendix, sheet_name(title, taken)))

@@ -141,6 +141,7 @@ class SheetPlan:
     landscape: bool = False
     state: Literal["visible", "veryHidden"] = "visible"
     title_rows: int = 1
+    repeat_rows: tuple[int, int] | None = None  # overrides title_rows (a table's header)
     cells: list[Cell] = attrs.Factory(list)
     heights: dict[int, float] = attrs.Factory(dict)
     highlights: list[Highlight] = attrs.Factory(list)

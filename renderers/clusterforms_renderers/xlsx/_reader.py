@@ -193,6 +193,7 @@ class _Assembler:
         self.option_cells: dict[tuple[str, str], str] = {}
         self.choice_text: dict[str, str] = {}
         self.rows: dict[tuple[str, ...], dict[str, Any]] = {}
+        self.roster: dict[str, dict[int, dict[str, Any]]] = {}
 
     def document(self, located: list[tuple[Located, str, str]]) -> dict[str, Any]:
         for item, sheet, ref in located:
@@ -222,6 +223,7 @@ class _Assembler:
         if attachments:
             document["attachments"] = attachments
         self._finish_extra_rows()
+        self._finish_rosters()
         order = {item.key.field: n for n, (item, _, _) in enumerate(reversed(located))}
         document["values"] = dict(sorted(self.values.items(), key=lambda kv: -order.get(kv[0], -1)))
         return document
@@ -346,6 +348,23 @@ class _Assembler:
         if value is not None:
             slot[part] = value
 
+    def roster_cell(self, key: CellKey, raw: RawCell, where: str) -> None:
+        row, _, column = key.part.partition("/")
+        if not row.isdigit() or not column or "/" in column:
+            msg = f"the metadata has a malformed roster cell {key.location}"
+            raise self.package.error(msg)
+        value: Any
+        if raw.type == "n":
+            value = None if raw.value is None or not raw.value.strip() else self._number(raw, where)
+        else:
+            value = self._scalar_text(raw, where)
+        cells = self.roster.setdefault(key.field, {}).setdefault(int(row), {})
+        if column in cells:
+            msg = f"the metadata maps two cells onto {key.location}"
+            raise self.package.error(msg)
+        if value is not None:
+            cells[column] = value
+
     # ------------------------------------------------------------------ finishing
 
     def _finish_choices(self) -> None:
@@ -381,6 +400,13 @@ class _Assembler:
                 rows.append(dict(slot))
         return rows
 
+    def _finish_rosters(self) -> None:
+        """Each roster's non-empty rows, in row order (empty rows are left out)."""
+        for field, rows in self.roster.items():
+            kept = [rows[n] for n in sorted(rows) if rows[n]]
+            if kept:
+                self._set((field,), kept)
+
     def _finish_extra_rows(self) -> None:
         by_field: dict[str, list[dict[str, Any]]] = {}
         for slot_key, slot in self.rows.items():
@@ -413,4 +439,5 @@ _HANDLERS: Final[dict[str, _Handler]] = {
     "evidence": _Assembler.option_part_cell,
     "extra": _Assembler.free_row_cell,
     "attachment": _Assembler.free_row_cell,
+    "roster": _Assembler.roster_cell,
 }

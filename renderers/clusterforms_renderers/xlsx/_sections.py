@@ -26,6 +26,8 @@ from clusterforms._items import (
     NarrativeItem,
     NumberItem,
     PairItem,
+    RosterColumn,
+    RosterItem,
     SignoffItem,
     StagesItem,
     StandardsItem,
@@ -81,6 +83,8 @@ class Grid:
     checked: frozenset[str]  # fields that are results of a formula rule
     extra_rows: dict[str, int]
     slots: dict[str, CheckSlot]
+    roster_rows: dict[str, int] = attrs.Factory(dict)  # rows of a filled roster, by item id
+    table_sheet: bool = False  # the sheet holds nothing but rosters, in their own columns
     years_shown: bool = False
 
     @property
@@ -112,12 +116,37 @@ class Grid:
 
 
 def section_width(spec: FormSpec, section: Section) -> tuple[int, int]:
-    """(columns per data year, value columns) for a section's sheet."""
+    """(columns per data year, value columns) for a section's sheet.
+
+    A roster takes one sheet column per table column, from column A on.
+    """
     span = 1
+    columns = 0
     for nested in _walk(section.items):
         if isinstance(nested, StandardsItem):
             span = max(span, 1 + len(nested.roles))
-    return span, max(3, span * len(spec.data_years))
+        elif isinstance(nested, RosterItem):
+            columns = max(columns, len(nested.columns))
+    return span, max(3, span * len(spec.data_years), columns - 2)
+
+
+def roster_width(column: RosterColumn) -> float:
+    """A roster column's width: the numbered one narrow, long text wide."""
+    if column.numbered:
+        return 6.0
+    if column.max_chars and column.max_chars >= 100:
+        return 60.0
+    return 14.0
+
+
+def _table_widths(section: Section, width: int) -> tuple[float, ...] | None:
+    """Column widths for a sheet that holds only rosters (and printed lines): the table's own."""
+    rosters = [item for item in section.items if isinstance(item, RosterItem)]
+    if not rosters or any(not isinstance(i, RosterItem | StaticItem) for i in section.items):
+        return None
+    widest = max(rosters, key=lambda item: len(item.columns))
+    widths = [roster_width(c) for c in widest.columns]
+    return (*widths, *([8.0] * (width + 2 - len(widths))))
 
 
 def _walk(items: tuple[Item, ...]) -> list[Item]:
@@ -138,16 +167,22 @@ def section_sheet(  # noqa: PLR0913 - the whole context of one sheet
     checked: dict[str, bool],
     extra_rows: dict[str, int],
     slots: dict[str, CheckSlot],
+    roster_rows: dict[str, int] | None = None,
 ) -> SheetPlan:
-    """The sheet of ``section``: its title, then every item in order.
+    """The sheet of ``section``: its heading and title, then every item in order.
 
     ``checked`` maps the fields that a formula rule recomputes to whether the
     rule is per year; their check cells are reserved in ``slots``.
+    ``roster_rows`` holds the number of rows of each filled roster.
     """
     span, width = section_width(spec, section)
     value_width = VALUES_WIDTH / width
+    table = _table_widths(section, width)
     sheet = SheetPlan(
-        name=name, widths=(LABEL_WIDTH, *([value_width] * width), EXTRA_WIDTH), title_rows=1
+        name=name,
+        widths=table or (LABEL_WIDTH, *([value_width] * width), EXTRA_WIDTH),
+        landscape=section.orientation == "landscape",
+        title_rows=1,
     )
     grid = Grid(
         spec=spec,
@@ -158,9 +193,14 @@ def section_sheet(  # noqa: PLR0913 - the whole context of one sheet
         checked=frozenset(checked),
         extra_rows=extra_rows,
         slots=slots,
+        roster_rows=roster_rows or {},
+        table_sheet=table is not None,
     )
+    if section.heading:
+        sheet.line(section.heading, "heading")
+        sheet.title_rows = 0
     row = sheet.take()
-    sheet.text(row, 1, section.title, "title", colspan=1 + width)
+    sheet.text(row, 1, section.title, "title", colspan=sheet.columns if table else 1 + width)
     ids = {nested.id for nested in _walk(section.items)} | {
         item.summary.id
         for item in _walk(section.items)
@@ -581,6 +621,43 @@ def _target_rule(label: str, kind: str) -> InputRule:
     return _inputs.number_rule(label)
 
 
+def _roster(grid: Grid, item: RosterItem) -> None:
+    """The header row, the prompts (blank form), then one input row per entry.
+
+    Blank, the table has the spec's ``rows`` input rows; filled, one per entry
+    of the application's list.  The header row repeats on every printed page
+    of a sheet that holds nothing but the table.
+    """
+    sheet = grid.sheet
+    if item.label:
+        sheet.line(item.label, "heading")
+    header = sheet.take()
+    for col, column in enumerate(item.columns, start=1):
+        sheet.text(header, col, column.label, "header")
+    if sheet.repeat_rows is None and grid.table_sheet:
+        sheet.repeat_rows = (header, header)
+    filled = grid.roster_rows.get(item.id)
+    if filled is None and any(c.prompt for c in item.columns):
+        row = sheet.take()
+        for col, column in enumerate(item.columns, start=1):
+            sheet.text(row, col, column.prompt or "", "guidance")
+    rules = [_roster_rule(column, blank=filled is None) for column in item.columns]
+    for n in range(1, (item.rows if filled is None else filled) + 1):
+        row = sheet.take()
+        for col, (column, rule) in enumerate(zip(item.columns, rules, strict=True), start=1):
+            key = CellKey(item.id, part=f"{n}/{column.id}", kind="roster")
+            sheet.input(row, col, key, rule)
+    grid.notes(item.notes)
+
+
+def _roster_rule(column: RosterColumn, *, blank: bool) -> InputRule:
+    """Short cells centred; a long one (集群简介) tall enough to write in, on the blank form."""
+    rule = _inputs.text_rule(column.label, max_chars=column.max_chars, hint=column.prompt)
+    if column.numbered or not column.max_chars:
+        return attrs.evolve(rule, center=True)
+    return attrs.evolve(rule, tall=blank)
+
+
 _LAYOUTS: dict[str, Callable[[Grid, Any], None]] = {
     "text": _text,
     "narrative": _narrative,
@@ -599,4 +676,5 @@ _LAYOUTS: dict[str, Callable[[Grid, Any], None]] = {
     "stages": _stages,
     "signoff": _signoff,
     "targets": _targets,
+    "roster": _roster,
 }

@@ -201,7 +201,9 @@ def _setup(ws: Worksheet, plan: SheetPlan) -> None:
     footer = ws.oddFooter
     if footer is not None:
         footer.center.text = "第 &P 页，共 &N 页"
-    if plan.title_rows:
+    if plan.repeat_rows is not None:
+        ws.print_title_rows = f"{plan.repeat_rows[0]}:{plan.repeat_rows[1]}"
+    elif plan.title_rows:
         ws.print_title_rows = f"1:{plan.title_rows}"
     _protect(ws)
 

@@ -3,20 +3,28 @@
 Each checker takes a present (non-empty) value, reports what is wrong with it
 through the :class:`~clusterforms._emit.Emitter`, and returns the parsed value
 (Decimals, or a year → Decimal mapping) for the consistency rules, or ``None``
-where nothing usable was found.
+where nothing usable was found.  Choices and checklists live in
+:mod:`clusterforms._optionchecks`, the target table and rosters in
+:mod:`clusterforms._tablechecks`.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
+from clusterforms._cells import (
+    OBJECT_WORDS,
+    TEXT_WORDS,
+    Attachments,
+    Checker,
+    NumberReader,
+    count_chars,
+    is_empty,
+    wrong_type,
+)
 from clusterforms._emit import Emitter, label_of
 from clusterforms._items import (
-    ChecklistItem,
-    ChoiceItem,
     CountItem,
     CountsItem,
     Item,
@@ -24,178 +32,13 @@ from clusterforms._items import (
     NarrativeItem,
     NumberItem,
     Option,
-    RosterColumn,
-    RosterItem,
     SignoffItem,
     StagesItem,
     StandardsItem,
-    TargetsItem,
     TextItem,
     YearlyItem,
 )
 from clusterforms._spec import CoverLine, FormSpec
-
-#: Attachment ids of the application, or None when it lists none.
-Attachments = frozenset[str] | None
-Checker = Callable[[Any, Emitter, Attachments], Any]
-
-_NUMBER_WORDS = ("数值", "a number")
-_COUNT_WORDS = ("整数", "a whole number")
-_TEXT_WORDS = ("文字", "text")
-_OBJECT_WORDS = ("对象（键值对）", "an object")
-_LIST_WORDS = ("列表", "a list")
-
-
-def is_empty(value: object) -> bool:
-    """Absent, null, or blank text: what the forms call 空缺."""
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def count_chars(text: str) -> int:
-    """Characters towards a 字数 limit: every character except whitespace."""
-    return len("".join(text.split()))
-
-
-def type_name(value: object) -> str:
-    """A short name for a JSON value's type, for messages."""
-    names = {bool: "true/false", int: "number", Decimal: "number", float: "number", str: "text"}
-    names |= {dict: "object", list: "list", type(None): "null"}
-    return names.get(type(value), type(value).__name__)
-
-
-class NumberReader:
-    """Reads a number cell: type, decimals, sign and range, in one place."""
-
-    __slots__ = ("decimals", "field", "integer", "label", "maximum", "minimum")
-
-    def __init__(  # noqa: PLR0913 - the facts of one number cell
-        self,
-        field: str,
-        label: str,
-        *,
-        integer: bool,
-        decimals: int = 2,
-        minimum: Decimal | None = None,
-        maximum: Decimal | None = None,
-    ) -> None:
-        self.field = field
-        self.label = label
-        self.integer = integer
-        self.decimals = decimals
-        self.minimum = Decimal(0) if integer and minimum is None else minimum
-        self.maximum = maximum
-
-    def __call__(
-        self, value: object, emit: Emitter, year: int | None = None, option: str | None = None
-    ) -> Decimal | None:
-        """The cell's Decimal, or None after reporting why it is unusable."""
-        number = _as_decimal(value)
-        if number is None:
-            zh, en = _COUNT_WORDS if self.integer else _NUMBER_WORDS
-            emit(
-                "wrong_type",
-                self.field,
-                self.label,
-                year=year,
-                option=option,
-                expected=zh,
-                expected_en=en,
-                got=_show(value),
-            )
-            return None
-        shown = _show(value)
-        if self.integer and number != number.to_integral_value():
-            emit("not_integer", self.field, self.label, year=year, option=option, value=shown)
-            return None
-        exponent = number.as_tuple().exponent
-        if (
-            not self.integer
-            and isinstance(exponent, int)
-            and -exponent > self.decimals  # only then can trailing zeros matter
-            and _places(number) > self.decimals
-        ):
-            emit(
-                "decimals",
-                self.field,
-                self.label,
-                year=year,
-                option=option,
-                value=shown,
-                decimals=self.decimals,
-            )
-        if self.minimum is not None and number < self.minimum:
-            if self.minimum == 0:
-                emit("negative", self.field, self.label, year=year, option=option, value=shown)
-            else:
-                self._out_of_range(emit, shown, year, option)
-        elif self.maximum is not None and number > self.maximum:
-            self._out_of_range(emit, shown, year, option)
-        return number
-
-    def _out_of_range(
-        self, emit: Emitter, shown: str, year: int | None, option: str | None
-    ) -> None:
-        low = "−∞" if self.minimum is None else self.minimum
-        high = "∞" if self.maximum is None else self.maximum
-        emit(
-            "out_of_range",
-            self.field,
-            self.label,
-            year=year,
-            option=option,
-            value=shown,
-            low=low,
-            high=high,
-        )
-
-
-_PLAIN_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
-
-
-def _as_decimal(value: object) -> Decimal | None:
-    if isinstance(value, Decimal):
-        return value if value.is_finite() else None
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        return None
-    if isinstance(value, int):
-        return Decimal(value)
-    text = value.strip()
-    if not _PLAIN_DECIMAL.fullmatch(text):  # no 1e2, no full-width digits, no 1_000
-        return None
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() else None
-
-
-def _places(number: Decimal) -> int:
-    """Decimal places that carry a digit: ``12.50`` has 1, ``12.345`` has 3."""
-    exponent = number.normalize().as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
-def _show(value: object) -> str:
-    text = value if isinstance(value, str) else str(value)
-    return text if len(text) <= 40 else text[:37] + "…"
-
-
-def _wrong(
-    emit: Emitter,
-    item: Item | CoverLine,
-    words: tuple[str, str],
-    value: object,
-    year: int | None = None,
-) -> None:
-    emit(
-        "wrong_type",
-        item.id,
-        label_of(item),
-        year=year,
-        expected=words[0],
-        expected_en=words[1],
-        got=type_name(value),
-    )
 
 
 def text_checker(item: TextItem | NarrativeItem | CoverLine | SignoffItem) -> Checker:
@@ -205,7 +48,7 @@ def text_checker(item: TextItem | NarrativeItem | CoverLine | SignoffItem) -> Ch
 
     def check(value: Any, emit: Emitter, _: Attachments) -> None:
         if not isinstance(value, str):
-            _wrong(emit, item, _TEXT_WORDS, value)
+            wrong_type(emit, item, TEXT_WORDS, value)
         elif limit is not None and len(value) > limit and (n := count_chars(value)) > limit:
             emit("too_long", item.id, label, limit=limit, count=n)
 
@@ -243,7 +86,7 @@ def yearly_checker(spec: FormSpec, item: YearlyItem) -> Checker:
 
     def check(value: Any, emit: Emitter, _: Attachments) -> dict[int, Decimal] | None:
         if not isinstance(value, dict):
-            _wrong(emit, item, _OBJECT_WORDS, value)
+            wrong_type(emit, item, OBJECT_WORDS, value)
             return None
         parsed: dict[int, Decimal] = {}
         for key in _year_keys(emit, item, value, years, required=item.required):
@@ -258,130 +101,6 @@ def yearly_checker(spec: FormSpec, item: YearlyItem) -> Checker:
     return check
 
 
-def _option_index(options: tuple[Option, ...]) -> tuple[dict[str, Option], str]:
-    return {o.id: o for o in options}, "、".join(o.id for o in options)
-
-
-def choice_checker(item: ChoiceItem) -> Checker:
-    """One option id, or ``{"option": id, "text": …}``."""
-    label = label_of(item)
-    options, listed = _option_index(item.options)
-
-    def check(value: Any, emit: Emitter, _: Attachments) -> str | None:
-        if isinstance(value, list):
-            if len(value) != 1:
-                emit("multiple_choices", item.id, label, count=len(value))
-                return None
-            value = value[0]
-        entry = _option_entry(emit, item, value, _CHOICE_KEYS)
-        if entry is None:
-            return None
-        option_id, text, _evidence = entry
-        option = options.get(option_id)
-        if option is None:
-            emit("unknown_option", item.id, label, option=option_id, options=listed)
-            return None
-        _check_option_text(emit, item, option, text)
-        return option_id
-
-    return check
-
-
-def checklist_checker(item: ChecklistItem) -> Checker:
-    """A list of checked options, each with its text and evidence where needed."""
-    label = label_of(item)
-    options, listed = _option_index(item.options)
-
-    def check(value: Any, emit: Emitter, attachments: Attachments) -> frozenset[str] | None:
-        if not isinstance(value, list):
-            _wrong(emit, item, _LIST_WORDS, value)
-            return None
-        checked: set[str] = set()
-        for entry in value:
-            parsed = _option_entry(emit, item, entry, _CHECKLIST_KEYS)
-            if parsed is None:
-                continue
-            option_id, text, refs = parsed
-            option = options.get(option_id)
-            if option is None:
-                emit("unknown_option", item.id, label, option=option_id, options=listed)
-                continue
-            checked.add(option_id)
-            _check_option_text(emit, item, option, text)
-            needs = item.evidence if option.evidence is None else option.evidence
-            if needs and not refs:
-                emit(
-                    "evidence_missing",
-                    item.id,
-                    label,
-                    severity="warning",
-                    option=option_id,
-                    option_label=option.label,
-                )
-            for ref in refs:
-                if attachments is not None and ref not in attachments:
-                    emit(
-                        "unknown_attachment",
-                        item.id,
-                        label,
-                        severity="warning",
-                        option=option_id,
-                        ref=ref,
-                    )
-        return frozenset(checked)
-
-    return check
-
-
-def _option_entry(
-    emit: Emitter, item: ChoiceItem | ChecklistItem, value: object, keys: frozenset[str]
-) -> tuple[str, object, list[str]] | None:
-    """``(option id, text, evidence ids)`` of one entry, or None after reporting why not."""
-    if isinstance(value, str):
-        return value, None, []
-    if not isinstance(value, dict) or not isinstance(value.get("option"), str):
-        _wrong(emit, item, ("选项编号", "an option id"), value)
-        return None
-    for key in value.keys() - keys:
-        emit("unknown_key", item.id, label_of(item), option=value["option"], key=key)
-    text = value.get("text")
-    if text is not None and not isinstance(text, str):
-        _wrong(emit, item, _TEXT_WORDS, text)
-        text = None
-    evidence = value.get("evidence", [])
-    if not isinstance(evidence, list) or not all(isinstance(ref, str) for ref in evidence):
-        _wrong(emit, item, ("佐证材料编号列表", "a list of attachment ids"), evidence)
-        evidence = []
-    return value["option"], text, evidence
-
-
-_CHOICE_KEYS = frozenset({"option", "text"})
-_CHECKLIST_KEYS = frozenset({"option", "text", "evidence"})
-
-
-def _check_option_text(
-    emit: Emitter, item: ChoiceItem | ChecklistItem, option: Option, text: object
-) -> None:
-    if not is_empty(text):
-        return
-    if option.explain:
-        emit(
-            "explanation_required",
-            item.id,
-            label_of(item),
-            option=option.id,
-            option_label=option.label,
-        )
-    elif option.free_text:
-        emit(
-            "other_text_required",
-            item.id,
-            label_of(item),
-            option=option.id,
-            option_label=option.label,
-        )
-
-
 def _part_counts(  # noqa: PLR0913, PLR0917 - one cell block's whole context
     emit: Emitter,
     item: CountsItem | StandardsItem,
@@ -392,7 +111,7 @@ def _part_counts(  # noqa: PLR0913, PLR0917 - one cell block's whole context
 ) -> None:
     """Check one ``part id → count`` object (a year's roles, or the green counts)."""
     if not isinstance(value, dict):
-        _wrong(emit, item, _OBJECT_WORDS, value, year)
+        wrong_type(emit, item, OBJECT_WORDS, value, year)
         return
     known = {p.id for p in parts}
     for key, cell in value.items():
@@ -422,12 +141,12 @@ def standards_checker(spec: FormSpec, item: StandardsItem) -> Checker:
 
     def check(value: Any, emit: Emitter, _: Attachments) -> None:
         if not isinstance(value, dict):
-            _wrong(emit, item, _OBJECT_WORDS, value)
+            wrong_type(emit, item, OBJECT_WORDS, value)
             return
         for key in _year_keys(emit, item, value, years, required=item.required):
             per_year = value[key]
             if not isinstance(per_year, dict):
-                _wrong(emit, item, _OBJECT_WORDS, per_year, years[key])
+                wrong_type(emit, item, OBJECT_WORDS, per_year, years[key])
                 continue
             for category_id, roles in per_year.items():
                 if category_id in categories:
@@ -464,7 +183,7 @@ def named_count_checker(item: NamedCountItem) -> Checker:
 
     def check(value: Any, emit: Emitter, _: Attachments) -> Decimal | None:
         if not isinstance(value, dict):
-            _wrong(emit, item, _OBJECT_WORDS, value)
+            wrong_type(emit, item, OBJECT_WORDS, value)
             return None
         for key in value.keys() - {"count", "names"}:
             emit("unknown_key", item.id, label, key=key)
@@ -478,7 +197,7 @@ def named_count_checker(item: NamedCountItem) -> Checker:
             if count is not None and count > 0:
                 emit("required", item.id, label, option="names")
         elif not isinstance(names, str):
-            _wrong(emit, item, _TEXT_WORDS, names)
+            wrong_type(emit, item, TEXT_WORDS, names)
         return count
 
     return check
@@ -491,190 +210,13 @@ def stages_checker(spec: FormSpec, item: StagesItem) -> Checker:
 
     def check(value: Any, emit: Emitter, _: Attachments) -> None:
         if not isinstance(value, dict):
-            _wrong(emit, item, _OBJECT_WORDS, value)
+            wrong_type(emit, item, OBJECT_WORDS, value)
             return
         for key in _year_keys(emit, item, value, years, required=item.required):
             text = value[key]
             if is_empty(text):
                 emit("required", item.id, label, year=years[key])
             elif not isinstance(text, str):
-                _wrong(emit, item, _TEXT_WORDS, text, years[key])
+                wrong_type(emit, item, TEXT_WORDS, text, years[key])
 
     return check
-
-
-def targets_checker(item: TargetsItem) -> Checker:
-    """The target table: every listed row filled, extra rows well-formed."""
-    label = label_of(item)
-    rows = {row.id: row for d in item.directions for row in d.rows}
-    directions = {d.id for d in item.directions}
-
-    def check(value: Any, emit: Emitter, _: Attachments) -> dict[str, dict[str, Any]] | None:
-        if not isinstance(value, dict):
-            _wrong(emit, item, _OBJECT_WORDS, value)
-            return None
-        for key in value.keys() - {"rows", "extra"}:
-            emit("unknown_key", item.id, label, key=key)
-        given = value.get("rows", {})
-        if not isinstance(given, dict):
-            _wrong(emit, item, _OBJECT_WORDS, given)
-            given = {}
-        parsed: dict[str, dict[str, Any]] = {}
-        for row_id, cells in given.items():
-            row = rows.get(row_id)
-            if row is None:
-                emit("unknown_key", item.id, label, key=row_id)
-            else:
-                parsed[row_id] = _target_cells(emit, row_id, row.indicator, row.value, cells)
-        for row_id, row in rows.items():
-            if row.required and row_id not in given:
-                for part in ("baseline", "target"):
-                    emit("required", row_id, row.indicator, option=part)
-        _extra_rows(emit, item, value.get("extra", []), directions)
-        return parsed
-
-    return check
-
-
-def _extra_rows(emit: Emitter, item: TargetsItem, extra: object, directions: set[str]) -> None:
-    """Rows the applicant added under a direction's "......": a direction and an indicator."""
-    if not isinstance(extra, list):
-        _wrong(emit, item, _LIST_WORDS, extra)
-        return
-    label = label_of(item)
-    for entry in extra:
-        direction = entry.get("direction") if isinstance(entry, dict) else None
-        if not isinstance(entry, dict) or not isinstance(direction, str):
-            _wrong(emit, item, _OBJECT_WORDS, entry)
-            continue
-        if direction not in directions:
-            emit("unknown_key", item.id, label, key=direction)
-        for key in entry.keys() - _EXTRA_KEYS:
-            emit("unknown_key", item.id, label, key=key)
-        if is_empty(entry.get("indicator")):
-            emit("required", item.id, label, option="indicator")
-        elif not isinstance(entry["indicator"], str):
-            _wrong(emit, item, _TEXT_WORDS, entry["indicator"])
-        for part in ("baseline", "target"):
-            cell = entry.get(part)
-            if cell is not None and (
-                isinstance(cell, bool) or not isinstance(cell, str | int | Decimal)
-            ):
-                _wrong(emit, item, ("数值或文字", "a number or text"), cell)
-
-
-_EXTRA_KEYS = frozenset({"direction", "indicator", "baseline", "target"})
-_TARGET_KEYS = frozenset({"baseline", "target", "industry_average"})
-
-
-def _target_cells(
-    emit: Emitter, row_id: str, indicator: str, kind: str, cells: object
-) -> dict[str, Any]:
-    if not isinstance(cells, Mapping):
-        emit(
-            "wrong_type",
-            row_id,
-            indicator,
-            expected=_OBJECT_WORDS[0],
-            expected_en=_OBJECT_WORDS[1],
-            got=type_name(cells),
-        )
-        return {}
-    read = NumberReader(row_id, indicator, integer=False)
-    for key in cells.keys() - _TARGET_KEYS:
-        emit("unknown_key", row_id, indicator, key=key)
-    parsed: dict[str, Any] = {}
-    for part in ("baseline", "target", "industry_average"):
-        cell = cells.get(part)
-        if is_empty(cell):
-            if part != "industry_average":
-                emit("required", row_id, indicator, option=part)
-        elif kind == "text" and part != "industry_average":
-            if isinstance(cell, str):
-                parsed[part] = cell
-            else:
-                emit(
-                    "wrong_type",
-                    row_id,
-                    indicator,
-                    option=part,
-                    expected=_TEXT_WORDS[0],
-                    expected_en=_TEXT_WORDS[1],
-                    got=type_name(cell),
-                )
-        else:
-            parsed[part] = read(cell, emit, None, part)
-    return parsed
-
-
-_CELL_WORDS = ("文字或数值", "text or a number")
-
-
-def roster_checker(item: RosterItem) -> Checker:
-    """A list of rows, each ``{column id: text}``; a cell may also be a number (序号).
-
-    Findings about a cell carry ``option`` ``"<row>/<column id>"`` (rows count
-    from 1), about a whole row ``"<row>"``; their label names the row and column.
-    """
-    base = item.label.replace("\n", "")
-    columns = {c.id: c for c in item.columns}
-
-    def where(n: int, column: str | None = None) -> str:
-        label = f"{base}第{n}行"
-        return label if column is None else f"{label}·{column}"
-
-    def check(value: Any, emit: Emitter, _: Attachments) -> list[dict[str, Any]] | None:
-        if not isinstance(value, list):
-            _wrong(emit, item, _LIST_WORDS, value)
-            return None
-        if item.required and not value:
-            emit("required", item.id, label_of(item))
-        rows: list[dict[str, Any]] = []
-        for n, row in enumerate(value, start=1):
-            if not isinstance(row, dict):
-                emit(
-                    "wrong_type",
-                    item.id,
-                    where(n),
-                    option=str(n),
-                    expected=_OBJECT_WORDS[0],
-                    expected_en=_OBJECT_WORDS[1],
-                    got=type_name(row),
-                )
-                continue
-            for key, cell in row.items():
-                column = columns.get(key)
-                if column is None:
-                    emit("unknown_key", item.id, where(n), option=str(n), key=key)
-                elif not is_empty(cell):
-                    place = (item.id, where(n, column.label), f"{n}/{key}")
-                    _roster_cell(emit, place, column, cell)
-            rows.append(row)
-        return rows
-
-    return check
-
-
-def _roster_cell(
-    emit: Emitter, place: tuple[str, str, str], column: RosterColumn, cell: object
-) -> None:
-    """One cell: text within its column's limit, or a number; ``place`` = (field, label, option)."""
-    field, label, option = place
-    if isinstance(cell, str):
-        limit = column.max_chars
-        if limit is not None and len(cell) > limit and (n := count_chars(cell)) > limit:
-            emit("too_long", field, label, option=option, limit=limit, count=n)
-    elif isinstance(cell, bool) or not isinstance(cell, int | Decimal) or not _finite(cell):
-        emit(
-            "wrong_type",
-            field,
-            label,
-            option=option,
-            expected=_CELL_WORDS[0],
-            expected_en=_CELL_WORDS[1],
-            got=type_name(cell),
-        )
-
-
-def _finite(number: int | Decimal) -> bool:
-    return isinstance(number, int) or number.is_finite()

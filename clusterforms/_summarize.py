@@ -34,7 +34,7 @@ from typing import Any, Final
 
 import attrs
 
-from clusterforms._fieldchecks import count_chars
+from clusterforms._cells import count_chars
 from clusterforms._items import RosterItem, YearlyItem
 from clusterforms._loading import load_spec
 from clusterforms._spec import FormSpec

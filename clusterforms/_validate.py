@@ -9,23 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from clusterforms._cells import Attachments, Checker, is_empty, type_name
 from clusterforms._checks import LAYOUT_KINDS
 from clusterforms._emit import Emitter, label_of
 from clusterforms._fieldchecks import (
-    Attachments,
-    Checker,
-    checklist_checker,
-    choice_checker,
     counts_checker,
-    is_empty,
     named_count_checker,
     number_checker,
-    roster_checker,
     stages_checker,
     standards_checker,
-    targets_checker,
     text_checker,
-    type_name,
     yearly_checker,
 )
 from clusterforms._findings import Report
@@ -41,8 +34,10 @@ from clusterforms._items import (
     YearlyItem,
 )
 from clusterforms._messages import Lang
+from clusterforms._optionchecks import checklist_checker, choice_checker
 from clusterforms._rulecheck import RuleCheck, compile_rule, compile_targets
 from clusterforms._spec import FormSpec
+from clusterforms._tablechecks import roster_checker, targets_checker
 
 #: (field id, label, required, numeric, checker) for each field, in form order.
 _FieldPlan = tuple[str, str, bool, bool, Checker]

@@ -39,10 +39,10 @@ from hypothesis import HealthCheck, event, given, note, settings
 from hypothesis import strategies as st
 
 import clusterforms as cf
+from clusterforms._cells import NumberReader, count_chars, is_empty
 from clusterforms._checks import value_field_ids
 from clusterforms._convert import structure_spec, unstructure_spec
 from clusterforms._emit import Emitter, label_of
-from clusterforms._fieldchecks import NumberReader, count_chars, is_empty
 from clusterforms._spec_schema import SPEC_SCHEMA_ID, spec_file_schema
 from tests.strategies import specs as random_specs
 

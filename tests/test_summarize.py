@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import clusterforms as cf
+from clusterforms._cells import count_chars
 from clusterforms._cli_summarize import _sources
-from clusterforms._fieldchecks import count_chars
 from clusterforms._summarize import (
     Summary,
     Unreadable,

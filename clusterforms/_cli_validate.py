@@ -11,6 +11,7 @@ from typing import Any, TextIO
 from clusterforms import _cli_xlsx
 from clusterforms._application import load_application
 from clusterforms._atomic import write_atomic
+from clusterforms._display import display_width, pad
 from clusterforms._findings import Report
 from clusterforms._loading import load_spec
 from clusterforms._spec import FormSpec
@@ -151,15 +152,10 @@ def _print_text(results: list[_Result], out: TextIO, lang: str = "zh") -> None:
             rows.append(
                 (str(path), _cluster_name(path), str(len(report.errors)), str(len(report.warnings)))
             )
-    widths = [max(_width(r[i]) for r in rows) for i in range(4)]
+    widths = [max(display_width(r[i]) for r in rows) for i in range(4)]
     for row in rows:
-        cells = [cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)]
+        cells = [pad(cell, widths[i]) for i, cell in enumerate(row)]
         out.write("  ".join(cells).rstrip() + "\n")
-
-
-def _width(text: str) -> int:
-    """Display width: CJK characters take two columns."""
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
 def _progress(done: int, total: int, err: TextIO) -> None:

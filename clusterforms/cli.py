@@ -14,6 +14,7 @@ from pathlib import Path
 
 from clusterforms import _cli_diff, _cli_render, _cli_summarize, _cli_validate, _cli_xlsx
 from clusterforms._atomic import write_atomic
+from clusterforms._display import display_width, pad
 from clusterforms._loading import list_specs, load_spec
 from clusterforms._outline import outline_data, outline_lines
 from clusterforms._version import __version__
@@ -24,9 +25,12 @@ EXIT_USAGE = 2
 
 
 def _cmd_specs(_: argparse.Namespace) -> int:
-    for spec_id in list_specs():
-        spec = load_spec(spec_id)
-        print(f"{spec.id:<16} {spec.region:<12} {spec.declaration_year}  {spec.title}")
+    specs = [load_spec(spec_id) for spec_id in list_specs()]
+    id_width = max((len(s.id) for s in specs), default=0)
+    region_width = max((display_width(s.region) for s in specs), default=0)
+    for spec in specs:
+        region = pad(spec.region, region_width)
+        print(f"{spec.id:<{id_width}}  {region}  {spec.declaration_year}  {spec.title}")
     return EXIT_OK
 
 

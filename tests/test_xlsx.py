@@ -20,7 +20,7 @@ from clusterforms_renderers.xlsx import XlsxRenderer
 from clusterforms_renderers.xlsx._codec import parse_number_text
 from clusterforms_renderers.xlsx._keys import ATTACHMENTS
 from clusterforms_renderers.xlsx._plan import META_SHEET
-from clusterforms_renderers.xlsx._sections import has_average
+from clusterforms_renderers.xlsx._targets import has_average
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.worksheet.worksheet import Worksheet

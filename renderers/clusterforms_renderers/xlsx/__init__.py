@@ -3,13 +3,17 @@
 Modules, one concern each:
 
 - :mod:`._plan`, :mod:`._layout`, :mod:`._sections` — where every label, option,
-  note and input cell goes, as plain data;
+  note and input cell goes, as plain data; a section's items are laid out on the
+  :mod:`._grid` by :mod:`._rows_basic`, :mod:`._choices`, :mod:`._rows_yearly`,
+  :mod:`._targets`, :mod:`._roster` and :mod:`._signoff`;
 - :mod:`._inputs` — number formats, data validation, prompts and errors of input cells;
 - :mod:`._checks` — live check formulas built from the spec's formula rules;
-- :mod:`._fill` — an application's values by cell; :mod:`._codec` — lossless cell text and numbers;
+- :mod:`._fill` — an application's values by cell, placed by :mod:`._place`;
+  :mod:`._codec` — lossless cell text and numbers;
 - :mod:`._styles`, :mod:`._writer` — openpyxl;
 - :mod:`._meta` — the hidden metadata sheet (spec id, the map of cells);
-- :mod:`._guard`, :mod:`._ooxml`, :mod:`._reader` — reading untrusted workbooks safely;
+- :mod:`._guard`, :mod:`._ooxml`, :mod:`._reader` — reading untrusted workbooks safely:
+  :mod:`._locate` finds the mapped cells, :mod:`._assemble` turns them into a document;
 - :mod:`._annotate` — a copy of a workbook with its validation findings on the cells.
 
 openpyxl is imported only when rendering or annotating, so listing renderers stays cheap.

@@ -33,8 +33,8 @@ from clusterforms._findings import Finding, Report
 from clusterforms_renderers.xlsx import _measure
 from clusterforms_renderers.xlsx._guard import Package
 from clusterforms_renderers.xlsx._keys import CellKey
+from clusterforms_renderers.xlsx._locate import Cells, locate, read_metadata
 from clusterforms_renderers.xlsx._ooxml import read_book, scan_package
-from clusterforms_renderers.xlsx._reader import _Cells, _locate, _metadata
 from clusterforms_renderers.xlsx._styles import INPUT_FILL, PROBLEM_FILL, PROBLEM_FONT, font
 from clusterforms_renderers.xlsx._writer import set_text
 
@@ -91,12 +91,12 @@ def annotate_workbook(source: str | Path | bytes, report: Report) -> bytes:
     package = Package(source)
     scan_package(package)
     book = read_book(package)
-    metadata = _metadata(package, book, _Cells(package, book))
+    metadata = read_metadata(package, book, Cells(package, book))
     if report.spec != metadata.spec_id:
         msg = f"the report is for spec {report.spec!r}, the workbook for {metadata.spec_id!r}"
         raise package.error(msg)
     index = Index(
-        Spot(item.key, sheet, ref) for item, sheet, ref in _locate(package, book, metadata)
+        Spot(item.key, sheet, ref) for item, sheet, ref in locate(package, book, metadata)
     )
     try:
         wb = load_workbook(io.BytesIO(package.data), rich_text=False)

@@ -20,8 +20,8 @@ from typing import Final
 
 from clusterforms._rules import CompareRule, FieldRef, FormulaRule
 from clusterforms._spec import FormSpec
+from clusterforms_renderers.xlsx._grid import CheckSlot
 from clusterforms_renderers.xlsx._plan import Check, Highlight, SheetPlan, absolute, coordinate
-from clusterforms_renderers.xlsx._sections import CheckSlot
 
 #: (sheet, row, col) of the number cell of each (field, year); year None for one value.
 Addresses = dict[tuple[str, int | None], tuple[SheetPlan, int, int]]

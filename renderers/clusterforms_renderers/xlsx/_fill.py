@@ -11,7 +11,6 @@ refusing: validate the application first.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any, Final
 
 from clusterforms._items import (
@@ -34,55 +33,30 @@ from clusterforms._items import (
 )
 from clusterforms._spec import CoverLine, FormSpec, iter_nested
 from clusterforms.errors import RenderError
-from clusterforms_renderers.xlsx._codec import MAX_CELL_CHARS, decimal_text
+from clusterforms_renderers.xlsx._choices import option_labels
+from clusterforms_renderers.xlsx._codec import MAX_CELL_CHARS
 from clusterforms_renderers.xlsx._inputs import NO, YES
 from clusterforms_renderers.xlsx._keys import ATTACHMENTS
 from clusterforms_renderers.xlsx._layout import Slots
-from clusterforms_renderers.xlsx._sections import DEFAULT_EXTRA_ROWS, has_average, option_labels
+from clusterforms_renderers.xlsx._place import CellValue, Place, Placer, blank
+from clusterforms_renderers.xlsx._targets import DEFAULT_EXTRA_ROWS, has_average
 
-#: A value to write: text, or an exact number.
-CellValue = str | Decimal
-Place = tuple[str, int | None, str]
 _TOP_KEYS: Final = frozenset({"spec", "meta", "attachments", "values"})
 _ATTACHMENT_KEYS: Final = ("id", "title", "file")
 _EVIDENCE_SEPARATOR: Final = "、"
-_SHOWN_PROBLEMS: Final = 8
 
 
-class _Problems:
-    """What cannot be placed, collected so one error lists them all."""
-
-    def __init__(self) -> None:
-        self.items: list[str] = []
-
-    def __call__(self, where: str, why: str) -> None:
-        self.items.append(f"{where}: {why}")
-
-    def raise_any(self, spec_id: str) -> None:
-        if not self.items:
-            return
-        shown = "; ".join(self.items[:_SHOWN_PROBLEMS])
-        more = len(self.items) - _SHOWN_PROBLEMS
-        tail = f"; and {more} more" if more > 0 else ""
-        msg = (
-            f"the application does not fit the {spec_id} workbook ({shown}{tail}); "
-            "check it with `clusterforms validate` first"
-        )
-        raise RenderError(msg)
-
-
-class Flattener:
+class Flattener(Placer):
     """Places one application's values for one spec."""
 
     def __init__(self, spec: FormSpec) -> None:
+        super().__init__()
         self.spec = spec
         self.fields: dict[str, Item | CoverLine] = {line.id: line for line in spec.cover.lines}
         for _, item in spec.walk():
             for nested in iter_nested(item):
                 if nested.kind not in {"group", "pair", "year_header", "static"}:
                     self.fields[nested.id] = nested
-        self.values: dict[Place, CellValue] = {}
-        self.problem = _Problems()
         self.extra_rows: dict[str, int] = {}
         self.roster_rows: dict[str, int] = {}
         self.attachment_rows = 0
@@ -117,38 +91,6 @@ class Flattener:
             roster_rows=self.roster_rows,
         )
         return self.values, slots, meta
-
-    # ------------------------------------------------------------------ scalars
-
-    def _put(self, place: Place, value: Any, *, text: bool) -> None:
-        where = _where(place)
-        if _blank(value):
-            return
-        if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
-            what = "a float (inexact; pass a Decimal or a numeric string)"
-            if not isinstance(value, float):
-                what = f"a {type(value).__name__}"
-            self.problem(where, f"is {what}; a cell holds text or a number")
-            return
-        if isinstance(value, int):
-            value = Decimal(value)
-        if isinstance(value, Decimal):
-            if not value.is_finite():
-                self.problem(where, f"{value} is not a finite number")
-                return
-            self.values[place] = decimal_text(value) if text else value
-            return
-        if len(value) > MAX_CELL_CHARS:
-            self.problem(where, f"text of {len(value)} characters; a cell holds {MAX_CELL_CHARS}")
-            return
-        self.values[place] = value
-
-    def _mapping(self, field: str, value: Any) -> Mapping[str, Any] | None:
-        if isinstance(value, Mapping):
-            return value
-        if value is not None:
-            self.problem(field, f"is a {type(value).__name__}; expected an object")
-        return None
 
     # ------------------------------------------------------------------ kinds
 
@@ -231,7 +173,7 @@ class Flattener:
         labels = dict(option_labels(item.options))
         shown = labels.get(option_id, option_id)
         self._put((item.id, None, ""), shown, text=True)
-        if not _blank(text):
+        if not blank(text):
             if any(o.free_text or o.explain for o in item.options):
                 self._put((item.id, None, "text"), text, text=True)
             else:
@@ -264,7 +206,7 @@ class Flattener:
     def _checked(self, item: ChecklistItem, option: Option, entry: Any, text: Any) -> None:
         """The text and evidence of one checked option."""
         where = f"{item.id}/{option.id}"
-        if not _blank(text):
+        if not blank(text):
             if option.free_text or option.explain:
                 self._put((item.id, None, f"{option.id}/text"), text, text=True)
             else:
@@ -337,7 +279,7 @@ class Flattener:
 
     def roster_field(self, item: RosterItem, value: Any) -> None:
         """One input row per entry; a cell keeps a number as a number, text as text."""
-        if _blank(value):
+        if blank(value):
             return
         if not isinstance(value, list):
             self.problem(item.id, f"is a {type(value).__name__}; expected a list of rows")
@@ -390,22 +332,12 @@ class Flattener:
         self.attachment_rows = len(listed)
 
 
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def _option_entry(value: Any) -> tuple[str, Any] | None:
     if isinstance(value, str):
         return value, None
     if isinstance(value, Mapping) and isinstance(value.get("option"), str):
         return value["option"], value.get("text")
     return None
-
-
-def _where(place: Place) -> str:
-    field, year, part = place
-    where = field if year is None else f"{field}[{year}]"
-    return f"{where}/{part}" if part else where
 
 
 _KINDS: Final[dict[str, Any]] = {

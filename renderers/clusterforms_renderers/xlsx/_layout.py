@@ -19,6 +19,7 @@ from clusterforms._items import ChecklistItem
 from clusterforms._spec import Appendix, FormSpec
 from clusterforms_renderers.xlsx import _inputs
 from clusterforms_renderers.xlsx._checks import Addresses, checked_fields, place_checks
+from clusterforms_renderers.xlsx._grid import CheckSlot
 from clusterforms_renderers.xlsx._keys import ATTACHMENTS, CellKey
 from clusterforms_renderers.xlsx._plan import (
     LISTS_SHEET,
@@ -27,7 +28,7 @@ from clusterforms_renderers.xlsx._plan import (
     SheetPlan,
     WorkbookPlan,
 )
-from clusterforms_renderers.xlsx._sections import CheckSlot, section_sheet
+from clusterforms_renderers.xlsx._sections import section_sheet
 
 COVER_SHEET = "封面及填报说明"
 ATTACHMENTS_SHEET = "佐证材料清单"

@@ -31,9 +31,9 @@ from clusterforms._spec import FormSpec
 from clusterforms.errors import RenderError
 from clusterforms_renderers.xlsx import _measure
 from clusterforms_renderers.xlsx._codec import escape_text, excel_number_text, parse_number_text
-from clusterforms_renderers.xlsx._fill import CellValue, Place
 from clusterforms_renderers.xlsx._keys import CellKey, defined_name
 from clusterforms_renderers.xlsx._meta import Located, records
+from clusterforms_renderers.xlsx._place import CellValue, Place
 from clusterforms_renderers.xlsx._plan import (
     LISTS_SHEET,
     META_SHEET,

@@ -1,0 +1,106 @@
+"""Finding the input cells of a clusterforms workbook, which is untrusted input.
+
+The hidden metadata sheet maps every input cell (:mod:`._meta`); each mapped
+cell is found by its ``cf.*`` defined name first, else where the map says,
+so moved or renamed cells are still found.  Raw cells are read only from the
+sheets and references wanted, through the guarded package (:mod:`._ooxml`).
+"""
+
+from __future__ import annotations
+
+from clusterforms.errors import ReadError
+from clusterforms_renderers.xlsx._codec import unescape_text
+from clusterforms_renderers.xlsx._guard import Package
+from clusterforms_renderers.xlsx._meta import Located, Metadata, parse
+from clusterforms_renderers.xlsx._ooxml import (
+    Book,
+    RawCell,
+    parse_reference,
+    read_cells,
+    read_strings,
+)
+from clusterforms_renderers.xlsx._plan import META_SHEET
+
+
+class Cells:
+    """Raw cells by (sheet, reference), with shared strings resolved on demand."""
+
+    def __init__(self, package: Package, book: Book) -> None:
+        self.package = package
+        self.book = book
+        self.raw: dict[tuple[str, str], RawCell] = {}
+        self._strings: list[str] | None = None
+
+    def load(self, sheet: str, wanted: set[str] | None) -> dict[str, RawCell]:
+        """The raw cells of ``sheet`` (those in ``wanted``, or all), kept in :attr:`raw` too."""
+        info = self.book.sheet(sheet)
+        if info is None:
+            msg = f"the workbook has no sheet {sheet!r} (was it renamed or deleted?)"
+            raise self.package.error(msg)
+        cells = read_cells(self.package, info, wanted)
+        for ref, raw in cells.items():
+            self.raw[sheet, ref] = raw
+        return cells
+
+    def text(self, raw: RawCell, where: str) -> str | None:
+        """A cell's content as text (numbers as their stored text), or None when blank."""
+        if raw.value is None:
+            return None
+        if raw.type == "s":
+            if self._strings is None:
+                self._strings = read_strings(self.package, self.book.strings_path)
+            if not raw.value.isdigit() or int(raw.value) >= len(self._strings):
+                msg = f"{where}: refers to a missing shared string"
+                raise self.package.error(msg)
+            return self._strings[int(raw.value)]
+        if raw.type == "inlineStr":
+            return raw.value
+        if raw.type == "b":
+            return "TRUE" if raw.value.strip() == "1" else "FALSE"
+        if raw.type in {"str", "e", "d"}:
+            return unescape_text(raw.value)
+        return raw.value
+
+
+def read_metadata(package: Package, book: Book, cells: Cells) -> Metadata:
+    """What the hidden metadata sheet says: the spec, meta strings, option labels, the cell map."""
+    if book.sheet(META_SHEET) is None:
+        msg = (
+            "not a clusterforms workbook: it has no metadata sheet "
+            "(make templates with `clusterforms render SPEC --format xlsx`)"
+        )
+        raise package.error(msg)
+    raw = cells.load(META_SHEET, None)
+    grid: dict[int, dict[int, str]] = {}
+    for ref, cell in raw.items():
+        letters = ref.rstrip("0123456789")
+        col = 0
+        for ch in letters:
+            col = col * 26 + ord(ch) - 64
+        text = cells.text(cell, f"{META_SHEET}!{ref}")
+        if text is not None and col <= 16:
+            grid.setdefault(int(ref[len(letters) :]), {})[col] = text
+    rows = [
+        [grid[r].get(c, "") for c in range(1, max(grid[r]) + 1)] for r in sorted(grid) if grid[r]
+    ]
+    try:
+        return parse(rows)
+    except ReadError as exc:
+        raise package.error(str(exc)) from None
+
+
+def locate(package: Package, book: Book, metadata: Metadata) -> list[tuple[Located, str, str]]:
+    """Each mapped cell with where it is now: by defined name, else by the map."""
+    found: list[tuple[Located, str, str]] = []
+    for item in metadata.cells:
+        where = parse_reference(book.names.get(item.name, "")) if item.name else None
+        if where is None or book.sheet(where[0]) is None:
+            where = (item.sheet, item.cell)
+        if book.sheet(where[0]) is None:
+            msg = f"the workbook has no sheet {where[0]!r} (was it renamed or deleted?)"
+            raise package.error(msg)
+        if where[0] == META_SHEET:
+            msg_0 = f"the metadata maps {item.key.location} onto itself"
+            raise package.error(msg_0)
+        found.append((item, where[0], where[1]))
+    return found

@@ -7,6 +7,7 @@ specs drop values equal to their defaults so they stay short.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -70,35 +71,8 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
 
-    def structure_item(value: object, _: type) -> Item:
-        if not isinstance(value, dict):
-            msg = f"expected a table, got {type(value).__name__}"
-            raise TypeError(msg)
-        kind = value.get("kind")
-        cls = KINDS.get(kind) if isinstance(kind, str) else None
-        if cls is None:
-            known = ", ".join(sorted(KINDS))
-            msg = f"unknown item kind {kind!r} (known kinds: {known})"
-            raise UnknownKindError(msg)
-        result: Item = conv.structure(value, cls)
-        return result
-
-    conv.register_structure_hook(Item, structure_item)
-
-    def structure_rule(value: object, _: type) -> Rule:
-        if not isinstance(value, dict):
-            msg = f"expected a table, got {type(value).__name__}"
-            raise TypeError(msg)
-        check = value.get("check")
-        cls = RULE_CLASSES.get(check) if isinstance(check, str) else None
-        if cls is None:
-            known = ", ".join(sorted(RULE_CLASSES))
-            msg = f"unknown rule check {check!r} (known checks: {known})"
-            raise UnknownKindError(msg)
-        result: Rule = conv.structure(value, cls)
-        return result
-
-    conv.register_structure_hook(Rule, structure_rule)
+    conv.register_structure_hook(Item, _tagged_union(conv, "kind", KINDS, "item kind"))
+    conv.register_structure_hook(Rule, _tagged_union(conv, "check", RULE_CLASSES, "rule check"))
     conv.register_unstructure_hook(Rule, lambda rule: conv.unstructure(rule, type(rule)))
     conv.register_unstructure_hook(Item, lambda item: conv.unstructure(item, type(item)))
 
@@ -110,6 +84,26 @@ def _make_converter() -> cattrs.Converter:
         # ``kind`` / ``check`` is the tag: always written, even though it is the default.
         conv.register_unstructure_hook(cls, _with_kind(conv, cls))
     return conv
+
+
+def _tagged_union(
+    conv: cattrs.Converter, tag: str, classes: Mapping[str, type[Any]], what: str
+) -> Callable[[object, type], Any]:
+    """A structure hook that picks the class of a table by its ``tag`` key."""
+    known = ", ".join(sorted(classes))
+
+    def structure(value: object, _: type) -> Any:
+        if not isinstance(value, dict):
+            msg = f"expected a table, got {type(value).__name__}"
+            raise TypeError(msg)
+        name = value.get(tag)
+        cls = classes.get(name) if isinstance(name, str) else None
+        if cls is None:
+            msg = f"unknown {what} {name!r} (known {what.rsplit(maxsplit=1)[-1]}s: {known})"
+            raise UnknownKindError(msg)
+        return conv.structure(value, cls)
+
+    return structure
 
 
 def _with_kind(conv: cattrs.Converter, cls: type[Any]) -> Any:

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from clusterforms import _cli_xlsx
 from clusterforms._application import load_application
@@ -51,28 +51,37 @@ def _load(path: Path, spec: FormSpec | None = None) -> Any:
     return load_application(path)
 
 
-def _check_one(path: Path, args: argparse.Namespace) -> tuple[Report | None, str | None]:
-    """The report for one file, or the one-line reason it could not be read."""
+class Checked(NamedTuple):
+    """One input file after validation: its report, or why it could not be read."""
+
+    path: Path
+    report: Report | None
+    problem: str | None = None
+    cluster: str = ""
+
+
+def _check_one(path: Path, args: argparse.Namespace) -> Checked:
+    """Read, recognise and validate one file; never raises for bad input."""
     try:
         data = _load(path, load_spec(args.spec) if args.spec else None)
         spec_id = args.spec or (data.get("spec") if isinstance(data, dict) else None)
         if not isinstance(spec_id, str):
-            return None, f"{path}: no 'spec' in the document; name one with --spec"
+            return Checked(path, None, f"{path}: no 'spec' in the document; name one with --spec")
         spec = load_spec(spec_id)
     except ClusterformsError as exc:
-        return None, str(exc)
-    return validate(spec, data, lang=args.lang), None
+        return Checked(path, None, str(exc))
+    return Checked(path, validate(spec, data, lang=args.lang), None, _cluster_name(data))
 
 
-def _cluster_name(path: Path) -> str:
-    try:
-        data = _load(path)
-        meta = data.get("meta", {}) if isinstance(data, dict) else {}
-        values = data.get("values", {}) if isinstance(data, dict) else {}
-        name = meta.get("cluster_name") or values.get("cover.cluster_name") or ""
-    except (ClusterformsError, AttributeError):
+def _cluster_name(data: object) -> str:
+    """The cluster's name as the document gives it, for the summary table."""
+    if not isinstance(data, dict):
         return ""
-    return str(name)
+    meta, values = data.get("meta"), data.get("values")
+    name = meta.get("cluster_name") if isinstance(meta, dict) else None
+    if not name and isinstance(values, dict):
+        name = values.get("cover.cluster_name")
+    return name if isinstance(name, str) else ""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -81,53 +90,49 @@ def run(args: argparse.Namespace) -> int:
         print("clusterforms: error: --annotate needs exactly one .xlsx workbook", file=sys.stderr)
         return EXIT_UNREADABLE
     results = _check_all(args)
-    for _, _, problem in results:
-        if problem:
-            print(f"clusterforms: error: {problem}", file=sys.stderr)
+    for checked in results:
+        if checked.problem:
+            print(f"clusterforms: error: {checked.problem}", file=sys.stderr)
     _write_outputs(args, results)
-    if any(problem for *_, problem in results):
+    if any(checked.problem for checked in results):
         return EXIT_UNREADABLE
-    if any(report is not None and not report.ok for _, report, _ in results):
+    if any(checked.report is not None and not checked.report.ok for checked in results):
         return EXIT_INVALID
     return EXIT_OK
 
 
-_Result = tuple[Path, Report | None, str | None]
-
-
-def _check_all(args: argparse.Namespace) -> list[_Result]:
+def _check_all(args: argparse.Namespace) -> list[Checked]:
     """Each file's report or problem, with a progress bar on a terminal for many files."""
-    results: list[_Result] = []
+    results: list[Checked] = []
     show_progress = len(args.files) > 1 and sys.stderr.isatty()
     for n, path in enumerate(args.files, start=1):
         if show_progress:
             _progress(n, len(args.files), sys.stderr)
-        report, problem = _check_one(path, args)
-        results.append((path, report, problem))
+        results.append(_check_one(path, args))
     if show_progress:
         sys.stderr.write("\n")
     return results
 
 
-def _write_outputs(args: argparse.Namespace, results: list[_Result]) -> None:
+def _write_outputs(args: argparse.Namespace, results: list[Checked]) -> None:
     """Stdout in the chosen format, then the annotated workbook and the report file."""
-    documents = [_document(path, report, problem) for path, report, problem in results]
+    documents = [_document(checked) for checked in results]
     if args.format == "json":
         print(json.dumps(documents, ensure_ascii=False, indent=2))
     else:
         _print_text(results, sys.stdout, args.lang)
-    path, report, _ = results[0]
-    if args.annotate and report is not None:
-        _cli_xlsx.annotate(path, report, args.annotate)
+    first = results[0]
+    if args.annotate and first.report is not None:
+        _cli_xlsx.annotate(first.path, first.report, args.annotate)
     if args.report:
         text = json.dumps(documents, ensure_ascii=False, indent=2) + "\n"
         write_atomic(args.report, text.encode("utf-8"))
 
 
-def _document(path: Path, report: Report | None, problem: str | None) -> dict[str, Any]:
-    if report is None:
-        return {"file": str(path), "readable": False, "problem": problem}
-    return {"file": str(path), "readable": True, **report.to_dict()}
+def _document(checked: Checked) -> dict[str, Any]:
+    if checked.report is None:
+        return {"file": str(checked.path), "readable": False, "problem": checked.problem}
+    return {"file": str(checked.path), "readable": True, **checked.report.to_dict()}
 
 
 _MARKS = {
@@ -136,22 +141,20 @@ _MARKS = {
 }
 
 
-def _print_text(results: list[_Result], out: TextIO, lang: str = "zh") -> None:
+def _print_text(results: list[Checked], out: TextIO, lang: str = "zh") -> None:
     single = len(results) == 1
-    for path, report, _ in results:
+    for path, report, *_ in results:
         if report is None or not report.findings or not single:
             continue
         for finding in report.findings:
             mark = _MARKS[lang][finding.severity]
             out.write(f"{path}: {finding.location}: {mark} [{finding.code}] {finding.message}\n")
     rows = [("文件 file", "集群 cluster", "错误 errors", "提示 warnings")]
-    for path, report, _ in results:
+    for path, report, _, cluster in results:
         if report is None:
             rows.append((str(path), "", "unreadable", ""))
         else:
-            rows.append(
-                (str(path), _cluster_name(path), str(len(report.errors)), str(len(report.warnings)))
-            )
+            rows.append((str(path), cluster, str(len(report.errors)), str(len(report.warnings))))
     widths = [max(display_width(r[i]) for r in rows) for i in range(4)]
     for row in rows:
         cells = [pad(cell, widths[i]) for i, cell in enumerate(row)]

@@ -10,7 +10,7 @@ from typing import Any
 from clusterforms._emit import Emitter, label_of
 from clusterforms._items import TargetRule, TargetsItem
 from clusterforms._messages import OP_WORDS
-from clusterforms._rules import CompareRule, FieldRef, FormulaRule, Rule
+from clusterforms._rules import CompareRule, FieldRef, FormulaRule
 from clusterforms._spec import FormSpec
 from clusterforms.formulas import FORMULAS, FormulaError, annual_growth, reduction_rate, round2
 
@@ -27,12 +27,15 @@ _OPS: dict[str, Callable[[Decimal, Decimal], bool]] = {
 }
 
 
-def compile_rule(spec: FormSpec, rule: Rule) -> RuleCheck:
-    """A closure checking ``rule`` on parsed values."""
+def compile_rules(spec: FormSpec) -> list[RuleCheck]:
+    """A closure per consistency rule of ``spec``, checking it on parsed values."""
     labels = {item.id: label_of(item) for _, item in spec.walk()}
-    if isinstance(rule, FormulaRule):
-        return _formula_check(spec, rule, labels)
-    return _compare_check(spec, rule, labels)
+    return [
+        _formula_check(spec, rule, labels)
+        if isinstance(rule, FormulaRule)
+        else _compare_check(spec, rule, labels)
+        for rule in spec.rules
+    ]
 
 
 def _resolve(ref: FieldRef, values: Values, years: tuple[int, ...], year: int | None) -> Any:

@@ -35,7 +35,7 @@ from clusterforms._items import (
 )
 from clusterforms._messages import Lang
 from clusterforms._optionchecks import checklist_checker, choice_checker
-from clusterforms._rulecheck import RuleCheck, compile_rule, compile_targets
+from clusterforms._rulecheck import RuleCheck, compile_rules, compile_targets
 from clusterforms._spec import FormSpec
 from clusterforms._tablechecks import roster_checker, targets_checker
 
@@ -87,7 +87,7 @@ class Validator:
             plan.append((item.id, label_of(item), required, isinstance(item, _NUMERIC), checker))
             if isinstance(item, TargetsItem):
                 rules.append(compile_targets(spec, item))
-        rules.extend(compile_rule(spec, rule) for rule in spec.rules)
+        rules.extend(compile_rules(spec))
         self._plan = tuple(plan)
         self._known = frozenset(field_id for field_id, *_ in plan)
         self._rules = tuple(rules)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from clusterforms._checks import value_field_ids
+from clusterforms._diff.attributes import Attribute, compare_attributes
 from clusterforms._diff.collect import Collector, moved_ids
 from clusterforms._diff.edits import compute_edits, digest
 from clusterforms._diff.extras import compare_appendices, compare_criteria, compare_rules
@@ -29,6 +30,13 @@ from clusterforms._spec import FormSpec, Section
 
 #: Default similarity a label-matched pair must reach.
 THRESHOLD = 0.8
+#: What a paired section's own changes are called.
+_SECTION = (
+    Attribute("title", "section_retitled", "section retitled"),
+    Attribute("new_page", "layout_changed", "page break changed"),
+    Attribute("heading", "text_changed", "section heading changed"),
+    Attribute("orientation", "layout_changed", "page orientation changed"),
+)
 
 
 def diff(
@@ -159,50 +167,7 @@ def _section_header(
             new=after.id,
             score=score,
         )
-    if before.title != after.title:
-        c.add(
-            "section_retitled",
-            "wording",
-            group,
-            group,
-            "section retitled",
-            attribute="title",
-            old=before.title,
-            new=after.title,
-        )
-    if before.new_page != after.new_page:
-        c.add(
-            "layout_changed",
-            "wording",
-            group,
-            group,
-            "page break changed",
-            attribute="new_page",
-            old=before.new_page,
-            new=after.new_page,
-        )
-    if before.heading != after.heading:
-        c.add(
-            "text_changed",
-            "wording",
-            group,
-            group,
-            "section heading changed",
-            attribute="heading",
-            old=before.heading,
-            new=after.heading,
-        )
-    if before.orientation != after.orientation:
-        c.add(
-            "layout_changed",
-            "wording",
-            group,
-            group,
-            "page orientation changed",
-            attribute="orientation",
-            old=before.orientation,
-            new=after.orientation,
-        )
+    compare_attributes(c, before, after, _SECTION, group=group, subject=group)
     if moved:
         c.add("section_moved", "wording", group, group, "section moved in the form's order")
 

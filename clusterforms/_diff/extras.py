@@ -8,68 +8,39 @@ breaking; one that was dropped can only let more through (additive).
 
 from __future__ import annotations
 
-from clusterforms._diff.collect import Collector, moved_ids
+from clusterforms._diff.attributes import Attribute, alike, compare_attributes
+from clusterforms._diff.collect import Collector
 from clusterforms._diff.form import compare_paragraphs
-from clusterforms._diff.model import Impact
+from clusterforms._diff.keyed import Event, Reordered, compare_keyed
 from clusterforms._rules import CompareRule, Criterion, Rule
 from clusterforms._spec import Appendix, Roster
+
+_APPENDIX = alike("appendix_changed", ("heading", "title", "closing", "orientation"))
+_TABLE = (Attribute("rows", "appendix_changed", "blank rows changed"),)
+_TABLE_COLUMN = alike("appendix_changed", ("label", "max_chars", "prompt"), "column {} changed")
+_RULE = (Attribute("source", "rule_changed", "rule source changed"),)
+_CRITERION = alike("criterion_changed", ("text", "source"))
 
 
 def compare_appendices(c: Collector, old: tuple[Appendix, ...], new: tuple[Appendix, ...]) -> None:
     """Record appendices added, removed, reordered and changed, matched by id."""
-    old_by = {a.id: a for a in old}
-    new_by = {a.id: a for a in new}
-    for appendix in old:
-        if appendix.id not in new_by:
-            c.add(
-                "appendix_removed",
-                "wording",
-                "#appendices",
-                appendix.id,
-                "appendix removed",
-                old=appendix.title,
-            )
-    for appendix in new:
-        before = old_by.get(appendix.id)
-        if before is None:
-            c.add(
-                "appendix_added",
-                "additive",
-                "#appendices",
-                appendix.id,
-                "appendix added",
-                new=appendix.title,
-            )
-        elif before != appendix:
-            _compare_appendix(c, before, appendix)
-    common_old = [i for i in old_by if i in new_by]
-    common_new = [i for i in new_by if i in old_by]
-    if common_old != common_new:
-        c.add(
-            "appendices_reordered",
-            "wording",
-            "#appendices",
-            "appendices",
-            f"appendices reordered ({', '.join(moved_ids(common_old, common_new))} moved)",
-            old=" / ".join(common_old),
-            new=" / ".join(common_new),
-        )
+    compare_keyed(
+        c,
+        old,
+        new,
+        group="#appendices",
+        shown=lambda appendix: appendix.title,
+        removed=Event("appendix_removed", "wording", "appendix removed"),
+        added=Event("appendix_added", "additive", "appendix added"),
+        compare=lambda before, after: _compare_appendix(c, before, after),
+        reordered=Reordered("appendices_reordered", "appendices", "appendices reordered"),
+    )
 
 
 def _compare_appendix(c: Collector, old: Appendix, new: Appendix) -> None:
-    for name in ("heading", "title", "closing", "orientation"):
-        before, after = getattr(old, name), getattr(new, name)
-        if before != after:
-            c.add(
-                "appendix_changed",
-                "wording",
-                "#appendices",
-                new.id,
-                f"{name} changed",
-                attribute=name,
-                old=before,
-                new=after,
-            )
+    if old == new:
+        return
+    compare_attributes(c, old, new, _APPENDIX, group="#appendices", subject=new.id)
     compare_paragraphs(
         c,
         "#appendices",
@@ -95,69 +66,21 @@ def _compare_table(c: Collector, appendix: str, old: Roster | None, new: Roster 
             new=None if new is None else "table",
         )
         return
-    if old.rows != new.rows:
-        c.add(
-            "appendix_changed",
-            "wording",
-            "#appendices",
-            appendix,
-            "blank rows changed",
-            attribute="rows",
-            old=old.rows,
-            new=new.rows,
-        )
-    old_by = {col.id: col for col in old.columns}
-    new_by = {col.id: col for col in new.columns}
-    for col in old.columns:
-        if col.id not in new_by:
-            c.add(
-                "appendix_changed",
-                "wording",
-                "#appendices",
-                col.id,
-                "column removed",
-                attribute="columns",
-                old=col.label,
-            )
-    for col in new.columns:
-        before = old_by.get(col.id)
-        if before is None:
-            c.add(
-                "appendix_changed",
-                "wording",
-                "#appendices",
-                col.id,
-                "column added",
-                attribute="columns",
-                new=col.label,
-            )
-            continue
-        for name in ("label", "max_chars", "prompt"):
-            was, now = getattr(before, name), getattr(col, name)
-            if was != now:
-                c.add(
-                    "appendix_changed",
-                    "wording",
-                    "#appendices",
-                    col.id,
-                    f"column {name} changed",
-                    attribute=name,
-                    old=was,
-                    new=now,
-                )
-    common_old = [i for i in old_by if i in new_by]
-    common_new = [i for i in new_by if i in old_by]
-    if common_old != common_new:
-        c.add(
-            "appendix_changed",
-            "wording",
-            "#appendices",
-            appendix,
-            "columns reordered",
-            attribute="columns",
-            old=" / ".join(common_old),
-            new=" / ".join(common_new),
-        )
+    compare_attributes(c, old, new, _TABLE, group="#appendices", subject=appendix)
+    compare_keyed(
+        c,
+        old.columns,
+        new.columns,
+        group="#appendices",
+        shown=lambda col: col.label,
+        attribute="columns",
+        removed=Event("appendix_changed", "wording", "column removed"),
+        added=Event("appendix_changed", "wording", "column added"),
+        compare=lambda before, after: compare_attributes(
+            c, before, after, _TABLE_COLUMN, group="#appendices", subject=after.id
+        ),
+        reordered=Reordered("appendix_changed", appendix, "columns reordered", name_moved=False),
+    )
 
 
 def rule_text(rule: Rule) -> str:
@@ -188,54 +111,41 @@ def compare_rules(
     A new rule is breaking only when every field it reads existed before (old
     data can now fail it); one that reads new fields comes with them (additive).
     """
-    old_by = {r.id: r for r in old}
-    new_ids = {r.id for r in new}
-    for rule in old:
-        if rule.id not in new_ids:
-            c.add(
-                "rule_removed",
-                "additive",
-                "#rules",
-                rule.id,
-                "rule removed",
-                old=rule_text(rule),
-                details=(rule.source,) if rule.source else (),
-            )
-    for rule in new:
-        before = old_by.get(rule.id)
-        if before is None:
-            impact: Impact = "breaking" if rule_fields(rule) <= old_fields else "additive"
-            c.add(
-                "rule_added",
-                impact,
-                "#rules",
-                rule.id,
-                "rule added",
-                new=rule_text(rule),
-                details=(rule.source,) if rule.source else (),
-            )
-        elif before != rule:
-            if rule_text(before) != rule_text(rule) or type(before) is not type(rule):
-                c.add(
-                    "rule_changed",
-                    "breaking",
-                    "#rules",
-                    rule.id,
-                    "rule changed",
-                    old=rule_text(before),
-                    new=rule_text(rule),
-                )
-            if before.source != rule.source:
-                c.add(
-                    "rule_changed",
-                    "wording",
-                    "#rules",
-                    rule.id,
-                    "rule source changed",
-                    attribute="source",
-                    old=before.source,
-                    new=rule.source,
-                )
+    compare_keyed(
+        c,
+        old,
+        new,
+        group="#rules",
+        shown=rule_text,
+        removed=Event("rule_removed", "additive", "rule removed", _rule_source),
+        added=Event(
+            "rule_added",
+            lambda rule: "breaking" if rule_fields(rule) <= old_fields else "additive",
+            "rule added",
+            _rule_source,
+        ),
+        compare=lambda before, after: _compare_rule(c, before, after),
+    )
+
+
+def _rule_source(rule: Rule) -> tuple[str, ...]:
+    return (rule.source,) if rule.source else ()
+
+
+def _compare_rule(c: Collector, before: Rule, rule: Rule) -> None:
+    if before == rule:
+        return
+    if rule_text(before) != rule_text(rule) or type(before) is not type(rule):
+        c.add(
+            "rule_changed",
+            "breaking",
+            "#rules",
+            rule.id,
+            "rule changed",
+            old=rule_text(before),
+            new=rule_text(rule),
+        )
+    compare_attributes(c, before, rule, _RULE, group="#rules", subject=rule.id)
 
 
 def _conditions(criterion: Criterion) -> str:
@@ -248,52 +158,37 @@ def _conditions(criterion: Criterion) -> str:
 
 def compare_criteria(c: Collector, old: tuple[Criterion, ...], new: tuple[Criterion, ...]) -> None:
     """Record recognition criteria added, removed and changed, matched by id."""
-    old_by = {k.id: k for k in old}
-    new_ids = {k.id for k in new}
-    for crit in old:
-        if crit.id not in new_ids:
-            c.add(
-                "criterion_removed",
-                "additive" if crit.conditions else "wording",
-                "#criteria",
-                crit.id,
-                "criterion removed",
-                old=crit.text,
-            )
-    for crit in new:
-        before = old_by.get(crit.id)
-        if before is None:
-            c.add(
-                "criterion_added",
-                "breaking" if crit.conditions else "wording",
-                "#criteria",
-                crit.id,
-                "criterion added",
-                new=crit.text,
-                details=(_conditions(crit),) if crit.conditions else (),
-            )
-            continue
-        for name in ("text", "source"):
-            was, now = getattr(before, name), getattr(crit, name)
-            if was != now:
-                c.add(
-                    "criterion_changed",
-                    "wording",
-                    "#criteria",
-                    crit.id,
-                    f"{name} changed",
-                    attribute=name,
-                    old=was,
-                    new=now,
-                )
-        if (before.conditions, before.combine) != (crit.conditions, crit.combine):
-            c.add(
-                "criterion_changed",
-                "breaking",
-                "#criteria",
-                crit.id,
-                "conditions changed",
-                attribute="conditions",
-                old=_conditions(before),
-                new=_conditions(crit),
-            )
+    compare_keyed(
+        c,
+        old,
+        new,
+        group="#criteria",
+        shown=lambda crit: crit.text,
+        removed=Event(
+            "criterion_removed",
+            lambda crit: "additive" if crit.conditions else "wording",
+            "criterion removed",
+        ),
+        added=Event(
+            "criterion_added",
+            lambda crit: "breaking" if crit.conditions else "wording",
+            "criterion added",
+            lambda crit: (_conditions(crit),) if crit.conditions else (),
+        ),
+        compare=lambda before, after: _compare_criterion(c, before, after),
+    )
+
+
+def _compare_criterion(c: Collector, before: Criterion, crit: Criterion) -> None:
+    compare_attributes(c, before, crit, _CRITERION, group="#criteria", subject=crit.id)
+    if (before.conditions, before.combine) != (crit.conditions, crit.combine):
+        c.add(
+            "criterion_changed",
+            "breaking",
+            "#criteria",
+            crit.id,
+            "conditions changed",
+            attribute="conditions",
+            old=_conditions(before),
+            new=_conditions(crit),
+        )

@@ -11,13 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from difflib import SequenceMatcher
 
-from clusterforms._diff.collect import Collector, moved_ids
+from clusterforms._diff.attributes import Attribute, alike, compare_attributes
+from clusterforms._diff.collect import Collector
+from clusterforms._diff.keyed import Event, Reordered, compare_keyed
 from clusterforms._diff.model import Change
 from clusterforms._diff.text import char_segments, ratio, shift_years
 from clusterforms._spec import Cover, FormSpec
 
 #: Spec fields listed as plain metadata.
-_METADATA = ("id", "title", "issuer", "region", "source", "instructions_title")
+_METADATA = alike(
+    "metadata_changed", ("id", "title", "issuer", "region", "source", "instructions_title")
+)
+_DECLARATION_YEAR = (Attribute("declaration_year", "metadata_changed", "declaration year changed"),)
+_COVER = alike("cover_changed", ("heading", "title", "issuer_line"), "cover {} changed")
+_COVER_LINE = alike("cover_line_changed", ("label", "suffixes", "hint"), "cover line {} changed")
 #: Below this similarity two paragraphs at the same place count as replaced, not edited.
 _EDITED = 0.4
 
@@ -49,14 +56,17 @@ def _window(spec: FormSpec) -> str:
     return f"data years {span}, plan {spec.baseline_year}→{spec.target_year}"
 
 
-def years_change(old: FormSpec, new: FormSpec, shifted: list[str]) -> Change | None:
-    """The single entry for a moved year window (and declaration year), or None."""
-    moved = (old.data_years, old.baseline_year, old.target_year) != (
+def _window_moved(old: FormSpec, new: FormSpec) -> bool:
+    return (old.data_years, old.baseline_year, old.target_year) != (
         new.data_years,
         new.baseline_year,
         new.target_year,
     )
-    if not moved:
+
+
+def years_change(old: FormSpec, new: FormSpec, shifted: list[str]) -> Change | None:
+    """The single entry for a moved year window (and declaration year), or None."""
+    if not _window_moved(old, new):
         return None
     details = [f"declaration year {old.declaration_year} → {new.declaration_year}"]
     if old.declaration_year == new.declaration_year:
@@ -79,101 +89,29 @@ def years_change(old: FormSpec, new: FormSpec, shifted: list[str]) -> Change | N
 
 def compare_metadata(c: Collector, old: FormSpec, new: FormSpec) -> None:
     """Record changed metadata; the declaration year only when the window did not move."""
-    for name in _METADATA:
-        before, after = getattr(old, name), getattr(new, name)
-        if before != after:
-            c.add(
-                "metadata_changed",
-                "wording",
-                "#form",
-                name,
-                f"{name} changed",
-                attribute=name,
-                old=before,
-                new=after,
-            )
-    window_moved = (old.data_years, old.baseline_year, old.target_year) != (
-        new.data_years,
-        new.baseline_year,
-        new.target_year,
-    )
-    if old.declaration_year != new.declaration_year and not window_moved:
-        c.add(
-            "metadata_changed",
-            "wording",
-            "#form",
-            "declaration_year",
-            "declaration year changed",
-            attribute="declaration_year",
-            old=old.declaration_year,
-            new=new.declaration_year,
+    compare_attributes(c, old, new, _METADATA, group="#form", subject=lambda name: name)
+    if not _window_moved(old, new):
+        compare_attributes(
+            c, old, new, _DECLARATION_YEAR, group="#form", subject="declaration_year"
         )
 
 
 def compare_cover(c: Collector, old: Cover, new: Cover) -> None:
     """Record changes to the cover page; its lines are fields of the application."""
-    for name in ("heading", "title", "issuer_line"):
-        before, after = getattr(old, name), getattr(new, name)
-        if before != after:
-            c.add(
-                "cover_changed",
-                "wording",
-                "#cover",
-                f"cover.{name}",
-                f"cover {name} changed",
-                attribute=name,
-                old=before,
-                new=after,
-            )
-    old_by = {line.id: line for line in old.lines}
-    new_by = {line.id: line for line in new.lines}
-    for line in old.lines:
-        if line.id not in new_by:
-            c.add(
-                "cover_line_removed",
-                "breaking",
-                "#cover",
-                line.id,
-                "cover line removed",
-                old=line.label,
-            )
-    for line in new.lines:
-        before = old_by.get(line.id)
-        if before is None:
-            c.add(
-                "cover_line_added",
-                "breaking",
-                "#cover",
-                line.id,
-                "cover line added (a required field)",
-                new=line.label,
-            )
-            continue
-        for name in ("label", "suffixes", "hint"):
-            was, now = getattr(before, name), getattr(line, name)
-            if was != now:
-                c.add(
-                    "cover_line_changed",
-                    "wording",
-                    "#cover",
-                    line.id,
-                    f"cover line {name} changed",
-                    attribute=name,
-                    old=was,
-                    new=now,
-                )
-    common_old = [i for i in old_by if i in new_by]
-    common_new = [i for i in new_by if i in old_by]
-    if common_old != common_new:
-        c.add(
-            "cover_lines_reordered",
-            "wording",
-            "#cover",
-            "cover.lines",
-            f"cover lines reordered ({', '.join(moved_ids(common_old, common_new))} moved)",
-            old=" / ".join(common_old),
-            new=" / ".join(common_new),
-        )
+    compare_attributes(c, old, new, _COVER, group="#cover", subject=lambda name: f"cover.{name}")
+    compare_keyed(
+        c,
+        old.lines,
+        new.lines,
+        group="#cover",
+        shown=lambda line: line.label,
+        removed=Event("cover_line_removed", "breaking", "cover line removed"),
+        added=Event("cover_line_added", "breaking", "cover line added (a required field)"),
+        compare=lambda before, after: compare_attributes(
+            c, before, after, _COVER_LINE, group="#cover", subject=after.id
+        ),
+        reordered=Reordered("cover_lines_reordered", "cover.lines", "cover lines reordered"),
+    )
 
 
 def compare_paragraphs(  # noqa: PLR0913 - two lists and how to name what changed

@@ -8,7 +8,8 @@ or evidence (佐证材料) asks more of an old answer, so that is breaking too.
 
 from __future__ import annotations
 
-from clusterforms._diff.collect import Collector, moved_ids
+from clusterforms._diff.collect import Collector
+from clusterforms._diff.keyed import Event, Reordered, compare_keyed
 from clusterforms._items import Option
 
 
@@ -27,51 +28,32 @@ def compare_options(  # noqa: PLR0913 - both lists, where they sit, the evidence
     option inherits when its own ``evidence`` is unset.
     """
     old, new = lists
-    old_by = {o.id: o for o in old}
-    new_by = {o.id: o for o in new}
     what = "option" if attribute == "options" else attribute.rstrip("s")
-    for option in old:
-        if option.id not in new_by:
-            c.add(
-                "option_removed",
-                "breaking",
-                group,
-                f"{item_id}[{option.id}]",
-                f"{what} removed",
-                attribute=attribute,
-                old=option.label,
-            )
-    for option in new:
-        subject = f"{item_id}[{option.id}]"
-        before = old_by.get(option.id)
-        if before is None:
-            c.add(
-                "option_added",
-                "additive",
-                group,
-                subject,
-                f"{what} added",
-                attribute=attribute,
-                new=option.label,
-            )
-            continue
-        _compare_option(
-            c, before, option, group=group, subject=subject, attribute=attribute, evidence=evidence
-        )
-    common_old = [o.id for o in old if o.id in new_by]
-    common_new = [o.id for o in new if o.id in old_by]
-    if common_old != common_new:
-        moved = moved_ids(common_old, common_new)
-        c.add(
-            "options_reordered",
-            "wording",
-            group,
-            item_id,
-            f"{attribute} reordered ({', '.join(moved)} moved)",
+
+    def subject(option: Option) -> str:
+        return f"{item_id}[{option.id}]"
+
+    compare_keyed(
+        c,
+        old,
+        new,
+        group=group,
+        shown=lambda option: option.label,
+        subject=subject,
+        attribute=attribute,
+        removed=Event("option_removed", "breaking", f"{what} removed"),
+        added=Event("option_added", "additive", f"{what} added"),
+        compare=lambda before, after: _compare_option(
+            c,
+            before,
+            after,
+            group=group,
+            subject=subject(after),
             attribute=attribute,
-            old=" / ".join(old_by[i].label for i in common_old),
-            new=" / ".join(new_by[i].label for i in common_new),
-        )
+            evidence=evidence,
+        ),
+        reordered=Reordered("options_reordered", item_id, f"{attribute} reordered", labels=True),
+    )
 
 
 def _compare_option(  # noqa: PLR0913 - one option's two versions and where they sit

@@ -11,11 +11,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from clusterforms._diff.collect import Collector, moved_ids, worst
+from clusterforms._diff.attributes import Attribute, compare_attributes
+from clusterforms._diff.collect import Collector, worst
+from clusterforms._diff.keyed import Event, Reordered, compare_keyed, compare_order
 from clusterforms._diff.model import Impact
 from clusterforms._items import TargetDirection, TargetRow, TargetRule
 
 _MINIMUM_CHECKS = frozenset({"min_value", "min_growth"})
+_LABEL = (Attribute("label", "target_direction_changed", "direction relabelled"),)
+_OPEN_LABEL = (Attribute("open_label", "target_direction_changed", "extra-row label changed"),)
+_ROW = (
+    Attribute("indicator", "target_row_changed", "indicator relabelled"),
+    Attribute("unit", "unit_changed", "unit changed", "breaking"),
+    Attribute("value", "value_kind_changed", "value changed between number and text", "breaking"),
+)
 
 
 def compare_directions(
@@ -25,77 +34,38 @@ def compare_directions(
     new: tuple[TargetDirection, ...],
 ) -> None:
     """Record changes to the table's directions and their indicator rows."""
-    old_by = {d.id: d for d in old}
-    new_by = {d.id: d for d in new}
-    for direction in old:
-        if direction.id not in new_by:
-            c.add(
-                "target_direction_removed",
-                "wording",
-                group,
-                direction.id,
-                "direction removed",
-                old=direction.label,
-            )
-    for direction in new:
-        before = old_by.get(direction.id)
-        if before is None:
-            c.add(
-                "target_direction_added",
-                "wording",
-                group,
-                direction.id,
-                "direction added",
-                new=direction.label,
-            )
-            continue
-        if before.label != direction.label:
-            c.add(
-                "target_direction_changed",
-                "wording",
-                group,
-                direction.id,
-                "direction relabelled",
-                attribute="label",
-                old=before.label,
-                new=direction.label,
-            )
-        if before.open != direction.open:
-            c.add(
-                "target_direction_changed",
-                "additive" if direction.open else "breaking",
-                group,
-                direction.id,
-                "extra indicator rows (……) "
-                + ("allowed" if direction.open else "no longer allowed"),
-                attribute="open",
-                old=before.open,
-                new=direction.open,
-            )
-        if before.open_label != direction.open_label:
-            c.add(
-                "target_direction_changed",
-                "wording",
-                group,
-                direction.id,
-                "extra-row label changed",
-                attribute="open_label",
-                old=before.open_label,
-                new=direction.open_label,
-            )
-    common_old = [d.id for d in old if d.id in new_by]
-    common_new = [d.id for d in new if d.id in old_by]
-    if common_old != common_new:
-        c.add(
-            "target_directions_reordered",
-            "wording",
-            group,
-            "directions",
-            f"directions reordered ({', '.join(moved_ids(common_old, common_new))} moved)",
-            old=" / ".join(old_by[i].label for i in common_old),
-            new=" / ".join(new_by[i].label for i in common_new),
-        )
+    compare_keyed(
+        c,
+        old,
+        new,
+        group=group,
+        shown=lambda direction: direction.label,
+        removed=Event("target_direction_removed", "wording", "direction removed"),
+        added=Event("target_direction_added", "wording", "direction added"),
+        compare=lambda before, after: _compare_direction(c, group, before, after),
+        reordered=Reordered(
+            "target_directions_reordered", "directions", "directions reordered", labels=True
+        ),
+    )
     _compare_rows(c, group, old, new)
+
+
+def _compare_direction(
+    c: Collector, group: str, before: TargetDirection, direction: TargetDirection
+) -> None:
+    compare_attributes(c, before, direction, _LABEL, group=group, subject=direction.id)
+    if before.open != direction.open:
+        c.add(
+            "target_direction_changed",
+            "additive" if direction.open else "breaking",
+            group,
+            direction.id,
+            "extra indicator rows (……) " + ("allowed" if direction.open else "no longer allowed"),
+            attribute="open",
+            old=before.open,
+            new=direction.open,
+        )
+    compare_attributes(c, before, direction, _OPEN_LABEL, group=group, subject=direction.id)
 
 
 def _rows(directions: tuple[TargetDirection, ...]) -> dict[str, tuple[str, TargetRow]]:
@@ -108,95 +78,53 @@ def _compare_rows(
     old: tuple[TargetDirection, ...],
     new: tuple[TargetDirection, ...],
 ) -> None:
+    """Rows are matched by id across the whole table, so a row can move to another direction."""
     old_rows, new_rows = _rows(old), _rows(new)
-    for row_id, (_, row) in old_rows.items():
-        if row_id not in new_rows:
-            c.add(
-                "target_row_removed",
-                "breaking",
-                group,
-                row_id,
-                "target row removed",
-                old=row.indicator,
-            )
-    for row_id, (direction, row) in new_rows.items():
-        if row_id not in old_rows:
-            c.add(
-                "target_row_added",
-                "breaking" if row.required else "additive",
-                group,
-                row_id,
-                "target row added" + (" (required)" if row.required else ""),
-                new=row.indicator,
-            )
-            continue
-        old_direction, before = old_rows[row_id]
+
+    def compare(before: TargetRow, row: TargetRow) -> None:
         _compare_row(c, group, before, row)
+        old_direction, direction = old_rows[row.id][0], new_rows[row.id][0]
         if old_direction != direction:
             c.add(
                 "target_row_moved",
                 "wording",
                 group,
-                row_id,
+                row.id,
                 "moved to another direction",
                 attribute="direction",
                 old=old_direction,
                 new=direction,
             )
+
+    compare_keyed(
+        c,
+        [row for _, row in old_rows.values()],
+        [row for _, row in new_rows.values()],
+        group=group,
+        shown=lambda row: row.indicator,
+        removed=Event("target_row_removed", "breaking", "target row removed"),
+        added=Event(
+            "target_row_added",
+            lambda row: "breaking" if row.required else "additive",
+            lambda row: "target row added" + (" (required)" if row.required else ""),
+        ),
+        compare=compare,
+    )
     old_directions = {d.id: d for d in old}
     for target in new:
-        ids = [r.id for r in target.rows]
         prior = old_directions.get(target.id)
-        if prior is None:
-            continue
-        old_ids = [r.id for r in prior.rows if r.id in ids]
-        new_ids = [i for i in ids if i in old_ids]
-        if old_ids != new_ids:
-            c.add(
-                "target_rows_reordered",
-                "wording",
+        if prior is not None:
+            compare_order(
+                c,
                 group,
-                target.id,
-                f"rows reordered ({', '.join(moved_ids(old_ids, new_ids))} moved)",
-                old=" / ".join(old_ids),
-                new=" / ".join(new_ids),
+                {r.id: r.id for r in prior.rows},
+                {r.id: r.id for r in target.rows},
+                Reordered("target_rows_reordered", target.id, "rows reordered"),
             )
 
 
 def _compare_row(c: Collector, group: str, before: TargetRow, row: TargetRow) -> None:
-    if before.indicator != row.indicator:
-        c.add(
-            "target_row_changed",
-            "wording",
-            group,
-            row.id,
-            "indicator relabelled",
-            attribute="indicator",
-            old=before.indicator,
-            new=row.indicator,
-        )
-    if before.unit != row.unit:
-        c.add(
-            "unit_changed",
-            "breaking",
-            group,
-            row.id,
-            "unit changed",
-            attribute="unit",
-            old=before.unit,
-            new=row.unit,
-        )
-    if before.value != row.value:
-        c.add(
-            "value_kind_changed",
-            "breaking",
-            group,
-            row.id,
-            "value changed between number and text",
-            attribute="value",
-            old=before.value,
-            new=row.value,
-        )
+    compare_attributes(c, before, row, _ROW, group=group, subject=row.id)
     if before.required != row.required:
         c.add(
             "required_changed",
@@ -228,53 +156,41 @@ def compare_target_rules(
     c: Collector, group: str, old: tuple[TargetRule, ...], new: tuple[TargetRule, ...]
 ) -> None:
     """Record changes to the 备注 rules under the table, matched by id."""
-    old_by = {r.id: r for r in old}
-    new_ids = {r.id for r in new}
-    for rule in old:
-        if rule.id not in new_ids:
-            c.add(
-                "target_rule_removed",
-                "additive" if rule.check else "wording",
-                group,
-                rule.id,
-                "target rule removed",
-                old=rule_text(rule),
-            )
-    for rule in new:
-        before = old_by.get(rule.id)
-        if before is None:
-            c.add(
-                "target_rule_added",
-                "breaking" if rule.check else "wording",
-                group,
-                rule.id,
-                "target rule added",
-                new=rule_text(rule),
-            )
-        elif before != rule:
-            impact = rule_impact(before, rule)
-            what = "wording changed" if impact == "wording" else "check changed"
-            c.add(
-                "target_rule_changed",
-                impact,
-                group,
-                rule.id,
-                f"target rule {what}",
-                old=rule_text(before),
-                new=rule_text(rule),
-            )
-    common_old = [r.id for r in old if r.id in new_ids]
-    common_new = [r.id for r in new if r.id in old_by]
-    if common_old != common_new:
-        c.add(
-            "target_rules_reordered",
-            "wording",
-            group,
-            "rules",
-            f"rules reordered ({', '.join(moved_ids(common_old, common_new))} moved)",
-            old=" / ".join(common_old),
-            new=" / ".join(common_new),
-        )
+    compare_keyed(
+        c,
+        old,
+        new,
+        group=group,
+        shown=rule_text,
+        removed=Event(
+            "target_rule_removed",
+            lambda rule: "additive" if rule.check else "wording",
+            "target rule removed",
+        ),
+        added=Event(
+            "target_rule_added",
+            lambda rule: "breaking" if rule.check else "wording",
+            "target rule added",
+        ),
+        compare=lambda before, after: _compare_target_rule(c, group, before, after),
+        reordered=Reordered("target_rules_reordered", "rules", "rules reordered"),
+    )
+
+
+def _compare_target_rule(c: Collector, group: str, before: TargetRule, rule: TargetRule) -> None:
+    if before == rule:
+        return
+    impact = rule_impact(before, rule)
+    what = "wording changed" if impact == "wording" else "check changed"
+    c.add(
+        "target_rule_changed",
+        impact,
+        group,
+        rule.id,
+        f"target rule {what}",
+        old=rule_text(before),
+        new=rule_text(rule),
+    )
 
 
 def rule_impact(before: TargetRule, after: TargetRule) -> Impact:

@@ -4,7 +4,29 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from pathlib import Path
+
+_UMASK_LOCK = threading.Lock()
+
+
+def _current_umask() -> int:
+    """The process umask, read without changing it where the system allows.
+
+    Setting and restoring it (the portable way) changes it for every thread
+    for a moment, so that is only the fallback, and done under a lock.
+    """
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        status = ""
+    for line in status.splitlines():
+        if line.startswith("Umask:"):
+            return int(line.split()[1], 8)
+    with _UMASK_LOCK:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
@@ -14,8 +36,7 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     fails, the temporary file is removed and the error propagates.
     """
     target = Path(path)
-    umask = os.umask(0)
-    os.umask(umask)
+    umask = _current_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
         with os.fdopen(fd, "wb") as handle:

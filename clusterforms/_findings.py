@@ -10,6 +10,16 @@ import attrs
 from clusterforms._items import Severity
 
 
+def format_location(field: str, year: int | None, option: str | None) -> str:
+    """``field[year].option``: where a finding or a migration entry is, in one string."""
+    where = field
+    if year is not None:
+        where += f"[{year}]"
+    if option is not None:
+        where += f".{option}"
+    return where
+
+
 @attrs.frozen(kw_only=True)
 class Finding:
     """One problem in an application.
@@ -31,12 +41,7 @@ class Finding:
     @property
     def location(self) -> str:
         """``field[year].option`` — where the problem is, in one string."""
-        where = self.field or "$"
-        if self.year is not None:
-            where += f"[{self.year}]"
-        if self.option is not None:
-            where += f".{self.option}"
-        return where
+        return format_location(self.field or "$", self.year, self.option)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (numbers as strings, exactly)."""

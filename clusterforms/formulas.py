@@ -56,6 +56,7 @@ from decimal import (
 from types import MappingProxyType
 from typing import NoReturn, TypeAlias
 
+from clusterforms._decimal import tidy
 from clusterforms.errors import ClusterformsError
 
 __all__ = [
@@ -163,22 +164,6 @@ def _numbers(func: str, name: str, values: object) -> list[Decimal]:
 # --------------------------------------------------------------------------- arithmetic
 
 
-def _tidy(value: Decimal) -> Decimal:
-    """Drop trailing fractional zeros (``70.0`` → ``70``, ``12.50`` → ``12.5``); same value.
-
-    Integers keep a plain exponent of 0 rather than ``normalize``'s ``7E+1``; zero is ``0``, never
-    ``-0``.
-    """
-    if value.is_zero():
-        return Decimal(0)
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent >= 0:
-        return value
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
-
-
 def _root(value: Decimal, n: int) -> Decimal:
     """The positive ``n``-th root of ``value`` ≥ 0, rounded to :data:`PRECISION` digits.
 
@@ -198,7 +183,7 @@ def _compute(func: str, formula: Callable[[], Decimal]) -> Decimal:
     """Run ``formula`` in the private context; arithmetic failures become FormulaError."""
     try:
         with localcontext(_CONTEXT):
-            return _tidy(formula())
+            return tidy(formula())
     except DecimalException as exc:  # overflow and the like, on extreme inputs
         _fail(func, f"the result cannot be represented ({type(exc).__name__}); check the inputs")
 

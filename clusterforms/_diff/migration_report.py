@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import attrs
 
-from clusterforms._findings import Finding
+from clusterforms._findings import Finding, format_location
 
 Action = Literal["dropped", "converted", "placed"]
 
@@ -37,12 +37,7 @@ class MigrationEntry:
     @property
     def location(self) -> str:
         """``field[year].option``, like a finding's location."""
-        where = self.field
-        if self.year is not None:
-            where += f"[{self.year}]"
-        if self.option is not None:
-            where += f".{self.option}"
-        return where
+        return format_location(self.field, self.year, self.option)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data, absent facts left out."""

@@ -23,6 +23,8 @@ import re
 from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 from typing import Final
 
+from clusterforms._decimal import tidy
+
 #: Excel's limit on the characters of one cell.
 MAX_CELL_CHARS: Final = 32767
 #: Significant digits Excel keeps (and shows) for a number.
@@ -61,18 +63,6 @@ def excel_number_text(value: Decimal) -> str | None:
     if digits > EXCEL_DIGITS or not -300 < value.adjusted() < 300:
         return None
     return format(value, "f")
-
-
-def tidy(value: Decimal) -> Decimal:
-    """``value`` without trailing fractional zeros, never in exponent form (``70.0`` → ``70``)."""
-    if value.is_zero():
-        return Decimal(0)
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent >= 0:
-        return value
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
 
 
 def parse_stored_number(text: str) -> Decimal | None:

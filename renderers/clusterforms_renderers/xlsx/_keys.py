@@ -26,7 +26,7 @@ so that reading finds cells by name, never by fixed coordinates.
 from __future__ import annotations
 
 import re
-from typing import Final, Literal, TypeAlias
+from typing import Final, Literal, TypeAlias, get_args
 
 import attrs
 
@@ -43,21 +43,7 @@ CellKind: TypeAlias = Literal[
     "attachment",
     "roster",
 ]
-KINDS: Final[frozenset[str]] = frozenset(
-    (
-        "text",
-        "number",
-        "any",
-        "choice",
-        "choice_text",
-        "mark",
-        "mark_text",
-        "evidence",
-        "extra",
-        "attachment",
-        "roster",
-    )
-)
+KINDS: Final[frozenset[str]] = frozenset(get_args(CellKind))
 
 #: The pseudo field holding the 佐证材料清单 (the application's ``attachments``).
 ATTACHMENTS: Final = "$attachments"

@@ -7,26 +7,18 @@ figures it needs are missing), with its threshold and source.
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from clusterforms._rules import Condition, Criterion, FieldRef
+from clusterforms._rules import COMPARE_OPS, Condition, Criterion, FieldRef
 from clusterforms._spec import FormSpec
 from clusterforms._validate import compile_validator
 
 Status: TypeAlias = Literal["pass", "fail", "undecided"]
 
-_OPS: dict[str, Callable[[Decimal, Decimal], bool]] = {
-    "le": operator.le,
-    "lt": operator.lt,
-    "ge": operator.ge,
-    "gt": operator.gt,
-    "eq": operator.eq,
-}
 _OP_SIGNS = {"le": "≤", "lt": "<", "ge": "≥", "gt": ">", "eq": "=", "is": "为"}
 
 
@@ -87,7 +79,7 @@ def _condition(
         ok = chosen == condition.option
         return ("pass" if ok else "fail"), f"{names} = {chosen}（要求 {condition.option}）"
     threshold = condition.threshold if condition.threshold is not None else Decimal(0)
-    compare = _OPS[condition.op]
+    compare = COMPARE_OPS[condition.op]
     sign = _OP_SIGNS[condition.op]
     checked = list(_totals(spec, refs, values, condition.years))
     totals = [(year, total) for year, total in checked if total is not None]

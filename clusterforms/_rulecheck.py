@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
@@ -10,21 +9,13 @@ from typing import Any
 from clusterforms._emit import Emitter, label_of
 from clusterforms._items import TargetRule, TargetsItem
 from clusterforms._messages import OP_WORDS
-from clusterforms._rules import CompareRule, FieldRef, FormulaRule
+from clusterforms._rules import COMPARE_OPS, CompareRule, FieldRef, FormulaRule
 from clusterforms._spec import FormSpec
 from clusterforms.formulas import FORMULAS, FormulaError, annual_growth, reduction_rate, round2
 
 #: Parsed values by field id: a Decimal, or a year → Decimal mapping.
 Values = Mapping[str, Any]
 RuleCheck = Callable[[Values, Emitter], None]
-
-_OPS: dict[str, Callable[[Decimal, Decimal], bool]] = {
-    "le": operator.le,
-    "lt": operator.lt,
-    "ge": operator.ge,
-    "gt": operator.gt,
-    "eq": operator.eq,
-}
 
 
 def compile_rules(spec: FormSpec) -> list[RuleCheck]:
@@ -102,7 +93,7 @@ def _selected_year(ref: FieldRef, years: tuple[int, ...]) -> int | None:
 def _compare_check(spec: FormSpec, rule: CompareRule, labels: dict[str, str]) -> RuleCheck:
     left, right = FieldRef.parse(rule.left), FieldRef.parse(rule.right)
     years = spec.data_years
-    compare = _OPS[rule.op]
+    compare = COMPARE_OPS[rule.op]
     zh, en = OP_WORDS[rule.op]
 
     def check(values: Values, emit: Emitter) -> None:

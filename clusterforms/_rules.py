@@ -11,13 +11,24 @@ Field references are a field id with an optional year selector:
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Literal, TypeAlias
 
 import attrs
 
 from clusterforms._items import Severity
+
+#: What each comparison name in a spec file means.
+COMPARE_OPS: dict[str, Callable[[Decimal, Decimal], bool]] = {
+    "le": operator.le,
+    "lt": operator.lt,
+    "ge": operator.ge,
+    "gt": operator.gt,
+    "eq": operator.eq,
+}
 
 Selector: TypeAlias = Literal["", "prev", "first", "last", "all"]
 Op: TypeAlias = Literal["le", "lt", "ge", "gt", "eq"]

@@ -5,25 +5,27 @@ The public API is re-exported here; implementation modules are private.
 
 from __future__ import annotations
 
-from clusterforms._application import load_application, parse_application
-from clusterforms._diff import (
-    Change,
-    DiffFormatError,
-    Edit,
-    Matrix,
-    MigrationEntry,
-    MigrationError,
-    MigrationReport,
-    PatchError,
-    SpecDiff,
-    diff,
-    item_matrix,
-    migrate,
-    patch,
+from clusterforms._version import __version__
+from clusterforms._xlsx import annotate_xlsx, read_xlsx
+from clusterforms.application.documents import load_application, parse_application
+from clusterforms.application.numbers import tidy
+from clusterforms.diff.compare import diff
+from clusterforms.diff.matrix import Matrix, item_matrix
+from clusterforms.diff.model import Change, DiffFormatError, Edit, SpecDiff
+from clusterforms.diff.patch import PatchError, patch
+from clusterforms.errors import (
+    ApplicationError,
+    ClusterformsError,
+    ReadError,
+    RendererNotFoundError,
+    RenderError,
+    SpecError,
+    SpecNotFoundError,
 )
-from clusterforms._eligibility import CriterionResult, eligibility
-from clusterforms._findings import Finding, Report
-from clusterforms._items import (
+from clusterforms.migrate.migration import MigrationError, migrate
+from clusterforms.migrate.report import MigrationEntry, MigrationReport
+from clusterforms.model.digest import spec_digest
+from clusterforms.model.items import (
     ChecklistItem,
     ChoiceItem,
     CountItem,
@@ -50,31 +52,25 @@ from clusterforms._items import (
     YearHeaderItem,
     YearlyItem,
 )
-from clusterforms._loading import list_specs, load_spec
-from clusterforms._registry import RendererInfo, available_renderers, get_renderer, render
-from clusterforms._rules import CompareRule, Condition, Criterion, FormulaRule, Rule
-from clusterforms._spec import (
+from clusterforms.model.loading import list_specs, load_spec
+from clusterforms.model.rules import CompareRule, Condition, Criterion, FieldRef, FormulaRule, Rule
+from clusterforms.model.schema import spec_file_schema
+from clusterforms.model.spec import (
     Appendix,
     Cover,
     CoverLine,
     FormSpec,
+    Orientation,
     Roster,
     Section,
+    iter_nested,
 )
-from clusterforms._spec_schema import spec_file_schema
-from clusterforms._text import iter_text
-from clusterforms._validate import Validator, compile_validator, validate
-from clusterforms._version import __version__
-from clusterforms._xlsx import annotate_xlsx, read_xlsx
-from clusterforms.errors import (
-    ApplicationError,
-    ClusterformsError,
-    RendererNotFoundError,
-    RenderError,
-    SpecError,
-    SpecNotFoundError,
-)
+from clusterforms.model.text import iter_text, option_line, year_label
+from clusterforms.registry import RendererInfo, available_renderers, get_renderer, render
 from clusterforms.renderer import Renderer
+from clusterforms.validation.eligibility import CriterionResult, eligibility
+from clusterforms.validation.findings import Finding, Report
+from clusterforms.validation.validator import Validator, compile_validator, validate
 
 __all__ = [
     "Appendix",
@@ -94,6 +90,7 @@ __all__ = [
     "DiffFormatError",
     "Edit",
     "Field",
+    "FieldRef",
     "Finding",
     "FormSpec",
     "FormulaRule",
@@ -107,6 +104,7 @@ __all__ = [
     "NarrativeItem",
     "NumberItem",
     "Option",
+    "Orientation",
     "PairItem",
     "PatchError",
     "ReadError",
@@ -143,15 +141,20 @@ __all__ = [
     "eligibility",
     "get_renderer",
     "item_matrix",
+    "iter_nested",
     "iter_text",
     "list_specs",
     "load_application",
     "load_spec",
     "migrate",
+    "option_line",
     "parse_application",
     "patch",
     "read_xlsx",
     "render",
+    "spec_digest",
     "spec_file_schema",
+    "tidy",
     "validate",
+    "year_label",
 ]

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from clusterforms._findings import Report
-from clusterforms._spec import FormSpec
+from clusterforms.model.spec import FormSpec
+from clusterforms.validation.findings import Report
 
 
 def read_xlsx(source: str | Path | bytes, *, spec: FormSpec | None = None) -> dict[str, Any]:
@@ -48,7 +48,7 @@ def annotate_xlsx(
 
     data = annotate_workbook(source, report)
     if output is not None:
-        from clusterforms._atomic import write_atomic  # noqa: PLC0415
+        from clusterforms._files import write_atomic  # noqa: PLC0415
 
         write_atomic(output, data)
     return data

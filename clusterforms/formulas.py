@@ -56,7 +56,7 @@ from decimal import (
 from types import MappingProxyType
 from typing import NoReturn, TypeAlias
 
-from clusterforms._decimal import tidy
+from clusterforms.application.numbers import tidy
 from clusterforms.errors import ClusterformsError
 
 __all__ = [

@@ -29,7 +29,7 @@ import abc
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from clusterforms._spec import FormSpec
+from clusterforms.model.spec import FormSpec
 
 
 class Renderer(abc.ABC):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from clusterforms._atomic import _current_umask, write_atomic
+from clusterforms._files import _current_umask, write_atomic
 
 
 def test_writes_with_umask_permissions(tmp_path: Path) -> None:

@@ -16,13 +16,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import clusterforms as cf
-from clusterforms._diff import Change, DiffFormatError, SpecDiff, diff
-from clusterforms._diff.match import ids_aligned
-from clusterforms._diff.matrix import item_matrix, matrix_html, matrix_text, matrix_xlsx
-from clusterforms._diff.report_html import render_html
-from clusterforms._diff.report_md import render_md
-from clusterforms._diff.report_text import render_text
-from clusterforms._diff.text import char_segments, normalise_label, similarity
+from clusterforms import Change, DiffFormatError, SpecDiff, diff
+from clusterforms.diff.match import ids_aligned
+from clusterforms.diff.matrix import item_matrix, matrix_html, matrix_text, matrix_xlsx
+from clusterforms.diff.reports.html import render_html
+from clusterforms.diff.reports.markdown import render_md
+from clusterforms.diff.reports.text import render_text
+from clusterforms.diff.text import char_segments, normalise_label, similarity
 from tests.test_patch import edit_items, replace_item
 
 SPEC_IDS = cf.list_specs()

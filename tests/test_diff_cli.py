@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 
 import clusterforms as cf
-from clusterforms._diff import SpecDiff
-from clusterforms._loading import spec_dir
+from clusterforms import SpecDiff
 from clusterforms.cli import main
+from clusterforms.model.loading import spec_dir
 from tests.test_diff import assert_self_contained_html
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -57,7 +57,7 @@ def test_diff_json_reads_back(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def _patch(base: str, d: SpecDiff) -> cf.FormSpec:
-    from clusterforms._diff import patch  # noqa: PLC0415
+    from clusterforms import patch  # noqa: PLC0415
 
     return patch(cf.load_spec(base), d)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import clusterforms as cf
+from clusterforms.model.checks import value_field_ids
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -86,7 +87,7 @@ def test_complete_example_validates_clean(spec_id: str) -> None:
 def test_complete_example_fills_every_field(spec_id: str) -> None:
     spec = cf.load_spec(spec_id)
     data = cf.load_application(EXAMPLES / f"{spec_id}.json")
-    assert cf._checks.value_field_ids(spec) == set(data["values"])
+    assert value_field_ids(spec) == set(data["values"])
 
 
 @pytest.mark.parametrize("spec_id", sorted(BROKEN))

@@ -39,11 +39,11 @@ from hypothesis import HealthCheck, event, given, note, settings
 from hypothesis import strategies as st
 
 import clusterforms as cf
-from clusterforms._cells import NumberReader, count_chars, is_empty
-from clusterforms._checks import value_field_ids
-from clusterforms._convert import structure_spec, unstructure_spec
-from clusterforms._emit import Emitter, label_of
-from clusterforms._spec_schema import SPEC_SCHEMA_ID, spec_file_schema
+from clusterforms.model.checks import value_field_ids
+from clusterforms.model.converter import structure_spec, unstructure_spec
+from clusterforms.model.schema import SPEC_SCHEMA_ID, spec_file_schema
+from clusterforms.validation.cells import NumberReader, count_chars, is_empty
+from clusterforms.validation.emit import Emitter, label_of
 from tests.strategies import specs as random_specs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1387,7 +1387,7 @@ def test_broken_spec_data_fails_the_schema_and_the_loader(
     data = _spec_data()
     mutate(data)
     assert not spec_validator().is_valid(data)
-    from clusterforms._checks import check_spec  # noqa: PLC0415
+    from clusterforms.model.checks import check_spec  # noqa: PLC0415
 
     try:
         spec = structure_spec(data)

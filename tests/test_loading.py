@@ -112,7 +112,7 @@ class TestShipped:
             clusterforms.load_spec(write(tmp_path, MINIMAL + bad_id))
 
     def test_load_by_path_equals_load_by_id(self) -> None:
-        path = clusterforms._loading.spec_dir() / "national-2023.toml"
+        path = clusterforms.model.loading.spec_dir() / "national-2023.toml"
         assert clusterforms.load_spec(path) == clusterforms.load_spec("national-2023")
 
     def test_find_unknown_id_raises_key_error(self) -> None:

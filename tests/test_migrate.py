@@ -15,9 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import clusterforms as cf
-from clusterforms._diff.cells import unit_factor
-from clusterforms._diff.migrate import MigrationError, dumps_application, fields_of, migrate
 from clusterforms.errors import ClusterformsError
+from clusterforms.migrate.cells import unit_factor
+from clusterforms.migrate.migration import MigrationError, dumps_application, fields_of, migrate
 from tests.test_patch import replace_item
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -19,8 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import clusterforms as cf
-from clusterforms._diff import PatchError, SpecDiff, diff, patch
-from clusterforms._diff.edits import digest
+from clusterforms import PatchError, SpecDiff, diff, patch
+from clusterforms import spec_digest as digest
 from clusterforms.errors import ClusterformsError
 from tests.strategies import specs as random_specs
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 
 import clusterforms
-from clusterforms._checks import check_spec
-from clusterforms._convert import structure_spec, unstructure_spec
+from clusterforms.model.checks import check_spec
+from clusterforms.model.converter import structure_spec, unstructure_spec
 from tests.strategies import specs
 
 

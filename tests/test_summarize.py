@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import clusterforms as cf
-from clusterforms._cells import count_chars
-from clusterforms._cli_summarize import _sources
-from clusterforms._summarize import (
+from clusterforms.cli import main
+from clusterforms.cli.summarize import _sources
+from clusterforms.summarize.table import (
     Summary,
     Unreadable,
     compose_intro,
@@ -33,7 +33,7 @@ from clusterforms._summarize import (
     summarize,
     summary_document,
 )
-from clusterforms.cli import main
+from clusterforms.validation.cells import count_chars
 from tests.test_patch import replace_item
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import clusterforms as cf
+from clusterforms.validation.messages import MESSAGES
 
 NATIONAL = cf.load_spec("national-2023")
 
@@ -259,7 +260,7 @@ class TestLanguages:
         assert found.message == "'集群占地面积（平方公里）' is 1.234; keep 2 decimal places"
 
     def test_every_code_has_both_languages(self) -> None:
-        for zh, en in cf._messages.MESSAGES.values():
+        for zh, en in MESSAGES.values():
             assert zh
             assert en
 
@@ -292,4 +293,4 @@ class TestPurity:
     )
     def test_arbitrary_values_never_raise(self, values: dict[str, Any]) -> None:
         report = cf.validate(NATIONAL, doc(values))
-        assert all(f.code in cf._messages.MESSAGES or f.code == "required" for f in report.findings)
+        assert all(f.code in MESSAGES or f.code == "required" for f in report.findings)

@@ -27,12 +27,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 import clusterforms as cf
 from clusterforms import formulas
-from clusterforms._rules import FieldRef, FormulaRule
-from clusterforms._spec import iter_nested
-from clusterforms._text import iter_text
 from clusterforms._xlsx import annotate_xlsx, read_xlsx
 from clusterforms.cli import main
 from clusterforms.errors import ReadError, RenderError
+from clusterforms.model.rules import FieldRef, FormulaRule
+from clusterforms.model.spec import iter_nested
+from clusterforms.model.text import iter_text
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -964,22 +964,22 @@ def test_extract_refuses_a_non_workbook_with_exit_2(
 
 
 def test_cli_validate_helpers(tmp_path: Path, filled: dict[str, bytes]) -> None:
-    from clusterforms import _cli_xlsx  # noqa: PLC0415
+    from clusterforms.cli import extract  # noqa: PLC0415
 
     workbook = tmp_path / "filled.xlsx"
     workbook.write_bytes(filled["national-2023"])
-    assert _cli_xlsx.is_workbook(workbook)
-    data = _cli_xlsx.load_workbook_application(workbook)
+    assert extract.is_workbook(workbook)
+    data = extract.load_workbook_application(workbook)
     spec = cf.load_spec("national-2023")
     report = cf.validate(spec, data)
     out = tmp_path / "out.xlsx"
-    _cli_xlsx.annotate(workbook, report, out)
+    extract.annotate(workbook, report, out)
     assert openpyxl.load_workbook(out).sheetnames[0] == "问题清单"
 
 
 def test_importing_clusterforms_does_not_import_openpyxl() -> None:
     code = (
-        "import sys, clusterforms, clusterforms._xlsx, clusterforms._cli_xlsx, "
+        "import sys, clusterforms, clusterforms._xlsx, clusterforms.cli.extract, "
         "clusterforms_renderers.xlsx; "
         "assert 'openpyxl' not in sys.modules, 'openpyxl imported'; "
         "assert 'defusedxml' not in sys.modules, 'defusedxml imported'"

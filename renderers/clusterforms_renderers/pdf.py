@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
-from clusterforms._spec import FormSpec
+from clusterforms import FormSpec
 from clusterforms.errors import RenderError
 from clusterforms.renderer import Renderer
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from clusterforms._spec import Appendix, Roster
+from clusterforms import Appendix, Roster
 from clusterforms_renderers.docx._layout import CENTER, SMALL, cell, top_cell
 from clusterforms_renderers.docx._setup import HEI
 from clusterforms_renderers.docx._table import Row, table

@@ -12,7 +12,7 @@ import io
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from clusterforms._spec import FormSpec, Orientation
+from clusterforms import FormSpec, Orientation
 from clusterforms.errors import RenderError
 from clusterforms_renderers.docx._appendices import appendix
 from clusterforms_renderers.docx._cover import cover, instructions

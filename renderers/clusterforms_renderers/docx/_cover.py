@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from clusterforms._spec import CoverLine, FormSpec
+from clusterforms import CoverLine, FormSpec
 from clusterforms_renderers.docx._layout import TAB_BLANK
 from clusterforms_renderers.docx._setup import LIST_NUM_ID, PORTRAIT_WIDTH
 from clusterforms_renderers.docx._values import Values

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 import attrs
 
-from clusterforms._spec import FormSpec
+from clusterforms import FormSpec
 from clusterforms_renderers.docx._table import CELL_MARGIN, Cell, Row, VMerge
 from clusterforms_renderers.docx._values import Values, mark
 from clusterforms_renderers.docx._xml import (

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
-from clusterforms._items import StagesItem, TargetRow, TargetsItem
+from clusterforms import StagesItem, TargetRow, TargetsItem
 from clusterforms_renderers.docx._layout import (
     CENTER,
     LEFT,

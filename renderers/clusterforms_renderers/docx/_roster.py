@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
-from clusterforms._items import RosterColumn, RosterItem
+from clusterforms import RosterColumn, RosterItem
 from clusterforms_renderers.docx._layout import CENTER, LEFT, SMALL, Ctx, Frame, cell, top_cell
 from clusterforms_renderers.docx._table import Cell, Row
 from clusterforms_renderers.docx._values import shape_error

@@ -7,7 +7,7 @@ value inside a year table stretches across all the years, as on the form.
 
 from __future__ import annotations
 
-from clusterforms._items import (
+from clusterforms import (
     ChecklistItem,
     ChoiceItem,
     CountItem,

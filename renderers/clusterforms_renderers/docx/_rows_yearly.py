@@ -12,8 +12,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from clusterforms._items import StandardsItem, YearHeaderItem, YearlyItem
-from clusterforms._text import year_label
+from clusterforms import StandardsItem, YearHeaderItem, YearlyItem, year_label
 from clusterforms_renderers.docx._layout import (
     CENTER,
     ROW_HEIGHT,

@@ -13,8 +13,7 @@ from typing import Any
 
 import attrs
 
-from clusterforms._items import GroupItem, Item
-from clusterforms._spec import FormSpec, Section
+from clusterforms import FormSpec, GroupItem, Item, Section
 from clusterforms_renderers.docx import _plan, _roster, _rows_basic, _rows_yearly, _signoff
 from clusterforms_renderers.docx._layout import (
     GROUP_MIN,

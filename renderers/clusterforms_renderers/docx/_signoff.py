@@ -7,7 +7,7 @@ date flush right, as signed paper forms have them.
 
 from __future__ import annotations
 
-from clusterforms._items import SignoffItem
+from clusterforms import SignoffItem
 from clusterforms_renderers.docx._layout import Ctx, Frame, cell, top_cell
 from clusterforms_renderers.docx._table import Row
 from clusterforms_renderers.docx._xml import Font, Para, cm, text_paragraph

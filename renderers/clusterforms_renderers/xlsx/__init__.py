@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from clusterforms._spec import FormSpec
+from clusterforms import FormSpec
 from clusterforms.renderer import Renderer
 
 __all__ = ["XlsxRenderer"]

@@ -29,7 +29,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from clusterforms._findings import Finding, Report
+from clusterforms import Finding, Report
 from clusterforms_renderers.xlsx import _measure
 from clusterforms_renderers.xlsx._guard import Package
 from clusterforms_renderers.xlsx._keys import CellKey

@@ -18,8 +18,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Final
 
-from clusterforms._rules import CompareRule, FieldRef, FormulaRule
-from clusterforms._spec import FormSpec
+from clusterforms import CompareRule, FieldRef, FormSpec, FormulaRule
 from clusterforms_renderers.xlsx._grid import CheckSlot
 from clusterforms_renderers.xlsx._plan import Check, Highlight, SheetPlan, absolute, coordinate
 

@@ -1,6 +1,6 @@
 """Rows of the option item kinds: a choice as a drop-down, a checklist as 是/否 marks.
 
-Every option is printed verbatim (:func:`clusterforms._text.option_line`);
+Every option is printed verbatim (:func:`clusterforms.model.text.option_line`);
 an option with a blank to write in gets a ``↳ 补充填写`` input, and each
 checklist option a 佐证材料编号 input in the extra column.
 """
@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from clusterforms._items import ChecklistItem, ChoiceItem
-from clusterforms._text import option_line
+from clusterforms import ChecklistItem, ChoiceItem, option_line
 from clusterforms_renderers.xlsx import _inputs
 from clusterforms_renderers.xlsx._grid import Grid
 from clusterforms_renderers.xlsx._keys import CellKey

@@ -23,7 +23,7 @@ import re
 from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 from typing import Final
 
-from clusterforms._decimal import tidy
+from clusterforms import tidy
 
 #: Excel's limit on the characters of one cell.
 MAX_CELL_CHARS: Final = 32767

@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from clusterforms._items import (
+from clusterforms import (
     ChecklistItem,
     ChoiceItem,
     CountItem,
     CountsItem,
+    CoverLine,
+    FormSpec,
     Item,
     NamedCountItem,
     NarrativeItem,
@@ -30,8 +32,8 @@ from clusterforms._items import (
     TargetsItem,
     TextItem,
     YearlyItem,
+    iter_nested,
 )
-from clusterforms._spec import CoverLine, FormSpec, iter_nested
 from clusterforms.errors import RenderError
 from clusterforms_renderers.xlsx._choices import option_labels
 from clusterforms_renderers.xlsx._codec import MAX_CELL_CHARS

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import attrs
 
-from clusterforms._spec import FormSpec
+from clusterforms import FormSpec
 from clusterforms_renderers.xlsx._keys import CellKey
 from clusterforms_renderers.xlsx._plan import InputRule, SheetPlan, WorkbookPlan
 

@@ -15,8 +15,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from clusterforms._items import ChecklistItem
-from clusterforms._spec import Appendix, FormSpec
+from clusterforms import Appendix, ChecklistItem, FormSpec
 from clusterforms_renderers.xlsx import _inputs
 from clusterforms_renderers.xlsx._checks import Addresses, checked_fields, place_checks
 from clusterforms_renderers.xlsx._grid import CheckSlot

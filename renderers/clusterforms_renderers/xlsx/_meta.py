@@ -19,17 +19,13 @@ and cells are looked up through the defined names first.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 import attrs
 
-from clusterforms._convert import unstructure_spec
-from clusterforms._spec import FormSpec
-from clusterforms._version import __version__
+from clusterforms import FormSpec, __version__, spec_digest
 from clusterforms.errors import ReadError
 from clusterforms_renderers.xlsx._keys import FIELD_RE, KINDS, PART_RE, CellKey
 
@@ -64,8 +60,7 @@ class Metadata:
 
 def fingerprint(spec: FormSpec) -> str:
     """A SHA-256 of the spec's data: tells whether a workbook was made from this very spec."""
-    text = json.dumps(unstructure_spec(spec), ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return spec_digest(spec).removeprefix("sha256:")
 
 
 def records(

@@ -19,8 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from clusterforms._loading import list_specs
-from clusterforms._spec import FormSpec
+from clusterforms import FormSpec, list_specs
 from clusterforms_renderers.xlsx._assemble import assemble
 from clusterforms_renderers.xlsx._guard import Package
 from clusterforms_renderers.xlsx._locate import Cells, locate, read_metadata

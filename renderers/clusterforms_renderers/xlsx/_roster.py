@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import attrs
 
-from clusterforms._items import RosterColumn, RosterItem
+from clusterforms import RosterColumn, RosterItem
 from clusterforms_renderers.xlsx import _inputs
 from clusterforms_renderers.xlsx._grid import Grid
 from clusterforms_renderers.xlsx._keys import CellKey

@@ -7,7 +7,7 @@ columns (or beside the printed part they belong to), then the item's notes.
 
 from __future__ import annotations
 
-from clusterforms._items import (
+from clusterforms import (
     CountItem,
     CountsItem,
     NamedCountItem,

@@ -8,8 +8,7 @@ year's columns again into 类别 | 主持数量 | 参与数量.
 
 from __future__ import annotations
 
-from clusterforms._items import StandardsItem, YearHeaderItem, YearlyItem
-from clusterforms._text import year_label
+from clusterforms import StandardsItem, YearHeaderItem, YearlyItem, year_label
 from clusterforms_renderers.xlsx import _inputs
 from clusterforms_renderers.xlsx._grid import CheckSlot, Grid, reserve_single
 from clusterforms_renderers.xlsx._keys import CellKey

@@ -18,8 +18,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from clusterforms._items import GroupItem, Item, RosterItem, StandardsItem, StaticItem, YearlyItem
-from clusterforms._spec import FormSpec, Section
+from clusterforms import (
+    FormSpec,
+    GroupItem,
+    Item,
+    RosterItem,
+    Section,
+    StandardsItem,
+    StaticItem,
+    YearlyItem,
+)
 from clusterforms_renderers.xlsx import (
     _choices,
     _roster,

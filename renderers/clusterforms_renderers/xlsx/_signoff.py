@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clusterforms._items import SignoffItem
+from clusterforms import SignoffItem
 from clusterforms_renderers.xlsx import _inputs
 from clusterforms_renderers.xlsx._grid import Grid
 from clusterforms_renderers.xlsx._keys import CellKey

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from clusterforms._items import StagesItem, TargetDirection, TargetsItem
+from clusterforms import StagesItem, TargetDirection, TargetsItem
 from clusterforms_renderers.xlsx import _inputs
 from clusterforms_renderers.xlsx._grid import Grid
 from clusterforms_renderers.xlsx._keys import CellKey

@@ -27,7 +27,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from clusterforms._spec import FormSpec
+from clusterforms import FormSpec
 from clusterforms.errors import RenderError
 from clusterforms_renderers.xlsx import _measure
 from clusterforms_renderers.xlsx._codec import escape_text, excel_number_text, parse_number_text

@@ -1,0 +1,107 @@
+"""The ``clusterforms`` command: a thin layer over the public API.
+
+Every failure the user can cause ends in one line on stderr and exit code 2;
+no traceback reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from clusterforms._files import write_atomic
+from clusterforms._version import __version__
+from clusterforms.cli import diff, extract, render, summarize, validate
+from clusterforms.cli.terminal import display_width, pad
+from clusterforms.errors import ClusterformsError
+from clusterforms.model.loading import list_specs, load_spec
+from clusterforms.model.outline import outline_data, outline_lines
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+def _cmd_specs(_: argparse.Namespace) -> int:
+    specs = [load_spec(spec_id) for spec_id in list_specs()]
+    id_width = max((len(s.id) for s in specs), default=0)
+    region_width = max((display_width(s.region) for s in specs), default=0)
+    for spec in specs:
+        region = pad(spec.region, region_width)
+        print(f"{spec.id:<{id_width}}  {region}  {spec.declaration_year}  {spec.title}")
+    return EXIT_OK
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    spec = load_spec(args.spec)
+    if args.format == "json":
+        print(json.dumps(outline_data(spec), ensure_ascii=False, indent=2))
+    else:
+        for line in outline_lines(spec):
+            print(line)
+    return EXIT_OK
+
+
+def _cmd_spec_schema(args: argparse.Namespace) -> int:
+    from clusterforms.model.schema import spec_file_schema  # noqa: PLC0415 - only this verb
+
+    text = json.dumps(spec_file_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(args.output, text.encode("utf-8"))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, one sub-command per verb."""
+    parser = argparse.ArgumentParser(
+        prog="clusterforms",
+        description="中小企业特色产业集群申报表 as typed specs.",
+    )
+    parser.add_argument("--version", action="version", version=f"clusterforms {__version__}")
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="COMMAND")
+
+    specs = verbs.add_parser("specs", help="list the shipped specs")
+    specs.set_defaults(run=_cmd_specs)
+
+    show = verbs.add_parser("show", help="print a spec's outline: sections and items")
+    show.add_argument(
+        "spec", metavar="SPEC", help="a spec id (see `clusterforms specs`) or a .toml file"
+    )
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    show.set_defaults(run=_cmd_show)
+
+    schema = verbs.add_parser(
+        "spec-schema", help="print a JSON Schema for spec files, for editors to check and complete"
+    )
+    schema.add_argument("-o", "--output", type=Path, metavar="FILE", help="write it to FILE")
+    schema.set_defaults(run=_cmd_spec_schema)
+
+    validate.add_parser(verbs)
+    render.add_parsers(verbs)
+    extract.add_parsers(verbs)
+    diff.add_parsers(verbs)
+    summarize.add_parser(verbs)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except ClusterformsError as exc:
+        print(f"clusterforms: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""``clusterforms renderers`` and ``clusterforms render``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from clusterforms._files import write_atomic
+from clusterforms.application.documents import load_application
+from clusterforms.errors import ApplicationError, RenderError
+from clusterforms.model.loading import load_spec
+from clusterforms.registry import available_renderers, get_renderer
+
+
+def add_parsers(verbs: Any) -> None:
+    """Register the ``renderers`` and ``render`` verbs."""
+    listing = verbs.add_parser("renderers", help="list the installed renderers")
+    listing.set_defaults(run=run_renderers)
+
+    render = verbs.add_parser("render", help="render a spec, blank or filled, to a file format")
+    render.add_argument("spec", metavar="SPEC", help="a spec id or a .toml spec file")
+    render.add_argument(
+        "--format",
+        "-f",
+        required=True,
+        metavar="NAME",
+        help="a renderer name (see `clusterforms renderers`)",
+    )
+    render.add_argument("--data", type=Path, metavar="APP.json", help="an application to fill in")
+    render.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="the file to write (default: stdout, for text formats)",
+    )
+    render.set_defaults(run=run_render)
+
+
+def run_renderers(_: argparse.Namespace) -> int:
+    """Print one line per renderer: name, extension, fills data, package."""
+    infos = available_renderers()
+    width = max((len(info.extension) for info in infos), default=0)
+    for info in infos:
+        fills = "blank+filled" if info.can_fill else "blank"
+        print(f"{info.name:<12} {info.extension:<{width}}  {fills:<12}  {info.package}")
+    return 0
+
+
+def run_render(args: argparse.Namespace) -> int:
+    """Render and write atomically; nothing is written when anything fails."""
+    spec = load_spec(args.spec)
+    renderer = get_renderer(args.format)
+    data = None
+    if args.data is not None:
+        data = load_application(args.data)
+        if not isinstance(data, dict) or data.get("spec") != spec.id:
+            got = data.get("spec") if isinstance(data, dict) else None
+            msg = f"the application is for spec {got!r}, not {spec.id!r}"
+            raise ApplicationError(msg, source=str(args.data))
+        if not renderer.can_fill:
+            msg = f"the {renderer.name} renderer draws blank forms only; drop --data"
+            raise RenderError(msg)
+    if args.output is None and not renderer.text:
+        msg = f"{renderer.name} output is binary; name a file with -o FILE{renderer.extension}"
+        raise RenderError(msg)
+    output = renderer.render(spec, data)
+    if args.output is None:
+        sys.stdout.buffer.write(output)
+        sys.stdout.flush()
+    else:
+        write_atomic(args.output, output)
+    return 0

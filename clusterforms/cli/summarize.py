@@ -1,0 +1,162 @@
+"""``clusterforms summarize``: many applications into the 推荐集群汇总表, as Excel or Word.
+
+Files are read one at a time (JSON applications and filled workbooks alike),
+each validated against its own spec and reduced to its row; the table is the
+summary spec (``summary-2023``) filled in and rendered by the same renderer
+plugins as any form, chosen by the output's suffix, and written atomically.
+
+Exit codes: 0 the table is written and every application is in it; 1 the
+table is written but some applications were left out (errors, or unreadable:
+they are listed on the sheet / page 未纳入汇总的申报 and on stderr); 2 nothing
+was written (no input could be read, a bad option, or the output cannot be
+rendered or written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+from clusterforms._files import write_atomic
+from clusterforms.application.documents import load_application
+from clusterforms.cli import extract
+from clusterforms.cli.validate import _progress
+from clusterforms.errors import ClusterformsError
+from clusterforms.model.loading import load_spec
+from clusterforms.registry import render
+from clusterforms.summarize.table import (
+    COLUMNS,
+    Summary,
+    Unreadable,
+    intro_limit,
+    summarize,
+    summary_document,
+)
+
+EXIT_OK, EXIT_LEFT_OUT, EXIT_FAILED = 0, 1, 2
+DEFAULT_SPEC: Final = "summary-2023"
+_SHOWN_NOTES: Final = 20
+#: Output suffix → renderer (``.json`` writes the summary application itself).
+FORMATS: Final = {".xlsx": "xlsx", ".docx": "docx", ".pdf": "pdf", ".json": "json"}
+
+
+def add_parser(verbs: Any) -> None:
+    """Register the ``summarize`` verb."""
+    parser = verbs.add_parser(
+        "summarize",
+        help="collect applications into the 推荐集群汇总表 (附件2), as .xlsx or .docx",
+    )
+    parser.add_argument("files", nargs="+", metavar="APP.json|FILLED.xlsx", type=Path)
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="汇总表.xlsx|.docx",
+        help="the table to write: .xlsx or .docx (also .pdf with LibreOffice, .json)",
+    )
+    parser.add_argument(
+        "--intro-from-data",
+        action="store_true",
+        help="compose 集群简介 from each application's figures and narrative "
+        "(default: meta.intro of the application)",
+    )
+    parser.add_argument(
+        "--sort",
+        metavar="COLUMN",
+        choices=[c for c in COLUMNS if c != "intro"],
+        help="order the rows by a column (default: as the files are given)",
+    )
+    parser.add_argument(
+        "--spec", default=DEFAULT_SPEC, help=f"the summary table's spec (default: {DEFAULT_SPEC})"
+    )
+    parser.set_defaults(run=run)
+
+
+def _read(path: Path) -> Any:
+    """One application from a JSON file or a filled workbook, or why it cannot be read."""
+    try:
+        if extract.is_workbook(path):
+            return extract.load_workbook_application(path)
+        return load_application(path)
+    except ClusterformsError as exc:
+        return Unreadable(problem=str(exc))
+    except Exception as exc:  # noqa: BLE001 - one odd file must never stop the batch
+        return Unreadable(problem=f"{path}: cannot be read ({type(exc).__name__}: {exc})")
+
+
+def _sources(files: Sequence[Path]) -> Iterator[tuple[str, Any]]:
+    """``(file name, document)`` one file at a time, with a progress bar on a terminal."""
+    show = len(files) > 1 and sys.stderr.isatty()
+    for n, path in enumerate(files, start=1):
+        if show:
+            _progress(n, len(files), sys.stderr)
+        yield str(path), _read(path)
+    if show:
+        sys.stderr.write("\n")
+
+
+def _fail(message: str) -> int:
+    print(f"clusterforms: error: {message}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def run(args: argparse.Namespace) -> int:
+    """Summarise, render by the output's suffix, write atomically; see the module for exit codes."""
+    output: Path = args.output
+    fmt = FORMATS.get(output.suffix.lower())
+    if fmt is None:
+        return _fail(f"{output}: write the table as .xlsx or .docx (or .pdf, .json)")
+    if not output.parent.resolve().is_dir():
+        return _fail(f"{output}: the folder {output.parent} does not exist")
+    spec = load_spec(args.spec)
+    summary_document(spec, Summary(), sort=args.sort)  # the spec holds the table, the sort works
+    summary = summarize(
+        _sources(args.files), intro_from_data=args.intro_from_data, intro_limit=intro_limit(spec)
+    )
+    _report(summary)
+    if not summary.entries and all(r.errors is None for r in summary.rejected):
+        return _fail("no application could be read; nothing written")
+    document = summary_document(spec, summary, sort=args.sort)
+    if fmt == "json":
+        data = extract.application_json(document).encode("utf-8")
+    else:
+        data = render(spec, fmt, document)
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        return _fail(f"{output}: cannot be written ({exc.strerror or exc})")
+    left_out = len(summary.rejected)
+    tail = ""
+    if left_out:
+        plural = "s" if left_out > 1 else ""
+        tail = f", {left_out} application{plural} left out (see 未纳入汇总的申报)"
+    count = len(summary.entries)
+    print(
+        f"{output}: {count} cluster{'' if count == 1 else 's'} in the table{tail}", file=sys.stderr
+    )
+    return EXIT_LEFT_OUT if left_out else EXIT_OK
+
+
+def _report(summary: Summary) -> None:
+    """One line on stderr per application left out, and per remark."""
+    for rejected in summary.rejected:
+        if rejected.errors is None:
+            problem = rejected.problem
+            if not problem.startswith(rejected.source):
+                problem = f"{rejected.source}: {problem}"
+            print(f"clusterforms: left out: {problem}", file=sys.stderr)
+        else:
+            print(
+                f"clusterforms: left out: {rejected.source}: {rejected.errors} errors "
+                f"(first: {rejected.problem}); run `clusterforms validate {rejected.source}`",
+                file=sys.stderr,
+            )
+    for note in summary.notes[:_SHOWN_NOTES]:
+        print(f"clusterforms: note: {note}", file=sys.stderr)
+    if len(summary.notes) > _SHOWN_NOTES:
+        more = len(summary.notes) - _SHOWN_NOTES
+        print(f"clusterforms: note: … and {more} more notes", file=sys.stderr)

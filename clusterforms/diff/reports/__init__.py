@@ -1,0 +1,1 @@
+"""Diff reports for people: plain text, Markdown and self-contained HTML."""

@@ -1,0 +1,137 @@
+"""What a migration did: every value converted, placed or dropped, and what is now missing.
+
+The point of the report is that nothing is lost silently: a value that did
+not make it into the draft is listed with its field, year and the reason,
+and every required field of the new form that is still empty is listed from
+:func:`clusterforms.validate` on the draft.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import attrs
+
+from clusterforms.validation.findings import Finding, format_location
+
+Action = Literal["dropped", "converted", "placed"]
+
+
+@attrs.frozen(kw_only=True)
+class MigrationEntry:
+    """One value the migration did not carry over unchanged.
+
+    ``dropped``: not carried (``old`` is what was lost); ``converted``: carried
+    in a new unit; ``placed``: a single value put into one year of a series,
+    or one year of a series taken as a single value.
+    """
+
+    action: Action
+    field: str
+    reason: str
+    year: int | None = None
+    option: str | None = None
+    old: str | None = None
+    new: str | None = None
+
+    @property
+    def location(self) -> str:
+        """``field[year].option``, like a finding's location."""
+        return format_location(self.field, self.year, self.option)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data, absent facts left out."""
+        data: dict[str, Any] = {"action": self.action, "field": self.field}
+        for key in ("year", "option", "old", "new"):
+            if getattr(self, key) is not None:
+                data[key] = getattr(self, key)
+        data["reason"] = self.reason
+        return data
+
+
+@attrs.frozen(kw_only=True)
+class MigrationReport:
+    """The account of one migration from ``from_spec`` to ``to_spec``.
+
+    ``carried`` are the fields that received a value; ``missing`` the
+    findings for required fields left empty; ``findings`` every other
+    problem :func:`clusterforms.validate` sees in the draft.
+    """
+
+    from_spec: str
+    to_spec: str
+    carried: tuple[str, ...] = ()
+    entries: tuple[MigrationEntry, ...] = ()
+    missing: tuple[Finding, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    def _of(self, action: Action) -> tuple[MigrationEntry, ...]:
+        return tuple(e for e in self.entries if e.action == action)
+
+    @property
+    def dropped(self) -> tuple[MigrationEntry, ...]:
+        """Values that did not make it into the draft."""
+        return self._of("dropped")
+
+    @property
+    def converted(self) -> tuple[MigrationEntry, ...]:
+        """Values carried in a new unit."""
+        return self._of("converted")
+
+    @property
+    def placed(self) -> tuple[MigrationEntry, ...]:
+        """Values moved between a single cell and one year of a series."""
+        return self._of("placed")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data (documented in docs/diff.md)."""
+        return {
+            "from": self.from_spec,
+            "to": self.to_spec,
+            "counts": {
+                "carried": len(self.carried),
+                "converted": len(self.converted),
+                "placed": len(self.placed),
+                "dropped": len(self.dropped),
+                "missing": len(self.missing),
+                "findings": len(self.findings),
+            },
+            "carried": list(self.carried),
+            "entries": [e.to_dict() for e in self.entries],
+            "missing": [f.to_dict() for f in self.missing],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+    def lines(self) -> list[str]:
+        """The report as text lines: counts first, then each list."""
+        out = [
+            (
+                f"migrated {self.from_spec} → {self.to_spec}: {len(self.carried)} fields carried, "
+                f"{len(self.converted)} values converted, {len(self.placed)} placed, "
+                f"{len(self.dropped)} dropped; {len(self.missing)} required values now empty"
+            )
+        ]
+        for title, entries in (
+            ("converted", self.converted),
+            ("placed", self.placed),
+            ("dropped", self.dropped),
+        ):
+            if entries:
+                out.append(f"{title}:")
+                out.extend(_entry_line(e) for e in entries)
+        if self.missing:
+            out.append("now empty (required by the new form):")
+            out.extend(f"  {f.location}: {f.message}" for f in self.missing)
+        if self.findings:
+            out.append("other findings in the draft:")
+            out.extend(f"  {f.location}: [{f.code}] {f.message}" for f in self.findings)
+        return out
+
+
+def _entry_line(entry: MigrationEntry) -> str:
+    value = ""
+    if entry.old is not None and entry.new is not None and entry.old != entry.new:
+        value = f" {entry.old} → {entry.new}"
+    elif entry.old is not None:
+        value = f" = {entry.old}"
+    return f"  {entry.location}{value}: {entry.reason}"

@@ -1,0 +1,261 @@
+"""Consistency rules and the plan's 备注 rules, evaluated on parsed values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+from clusterforms.formulas import FORMULAS, FormulaError, annual_growth, reduction_rate, round2
+from clusterforms.model.items import TargetRule, TargetsItem
+from clusterforms.model.rules import COMPARE_OPS, CompareRule, FieldRef, FormulaRule
+from clusterforms.model.spec import FormSpec
+from clusterforms.validation.emit import Emitter, label_of
+from clusterforms.validation.messages import OP_WORDS
+
+#: Parsed values by field id: a Decimal, or a year → Decimal mapping.
+Values = Mapping[str, Any]
+RuleCheck = Callable[[Values, Emitter], None]
+
+
+def compile_rules(spec: FormSpec) -> list[RuleCheck]:
+    """A closure per consistency rule of ``spec``, checking it on parsed values."""
+    labels = {item.id: label_of(item) for _, item in spec.walk()}
+    return [
+        _formula_check(spec, rule, labels)
+        if isinstance(rule, FormulaRule)
+        else _compare_check(spec, rule, labels)
+        for rule in spec.rules
+    ]
+
+
+def _resolve(ref: FieldRef, values: Values, years: tuple[int, ...], year: int | None) -> Any:
+    """The value ``ref`` points at, or None when it is missing."""
+    value = values.get(ref.field)
+    if not isinstance(value, dict):
+        return value if ref.selector in {"", "first", "last"} else None
+    if ref.selector == "all":
+        series = [value.get(y) for y in years]
+        return None if any(v is None for v in series) else series
+    target = {
+        "first": years[0],
+        "last": years[-1],
+        "prev": None if year is None or year == years[0] else years[years.index(year) - 1],
+        "": year,
+    }[ref.selector]
+    return None if target is None else value.get(target)
+
+
+def _years_of(rule_per_year: bool, years: tuple[int, ...]) -> Iterator[int | None]:
+    if rule_per_year:
+        yield from years
+    else:
+        yield None
+
+
+def _formula_check(spec: FormSpec, rule: FormulaRule, labels: dict[str, str]) -> RuleCheck:
+    formula = FORMULAS[rule.formula]
+    result = FieldRef.parse(rule.result)
+    args = [FieldRef.parse(a) for a in rule.args]
+    years = spec.data_years
+    label = labels.get(result.field, result.field)
+
+    def check(values: Values, emit: Emitter) -> None:
+        for year in _years_of(rule.per_year, years):
+            reported = _resolve(result, values, years, year)
+            inputs = [_resolve(a, values, years, year) for a in args]
+            if reported is None or any(i is None for i in inputs):
+                continue
+            try:
+                computed = formula(*inputs)
+            except FormulaError:
+                continue  # a zero denominator: the inputs' own checks speak for them
+            if abs(reported - round2(computed)) > rule.tolerance:
+                shown_year = year if year is not None else _selected_year(result, years)
+                emit(
+                    "formula_mismatch",
+                    result.field,
+                    label,
+                    severity=rule.severity,
+                    year=shown_year,
+                    reported=reported,
+                    computed=computed,
+                    source=rule.source or rule.formula,
+                )
+
+    return check
+
+
+def _selected_year(ref: FieldRef, years: tuple[int, ...]) -> int | None:
+    return {"first": years[0], "last": years[-1]}.get(ref.selector)
+
+
+def _compare_check(spec: FormSpec, rule: CompareRule, labels: dict[str, str]) -> RuleCheck:
+    left, right = FieldRef.parse(rule.left), FieldRef.parse(rule.right)
+    years = spec.data_years
+    compare = COMPARE_OPS[rule.op]
+    zh, en = OP_WORDS[rule.op]
+
+    def check(values: Values, emit: Emitter) -> None:
+        per_year = isinstance(values.get(left.field), dict) and not left.selector
+        for year in _years_of(per_year, years):
+            a = _resolve(left, values, years, year)
+            b = _resolve(right, values, years, year)
+            if a is None or b is None or compare(a, b):
+                continue
+            emit(
+                "exceeds",
+                left.field,
+                labels.get(left.field, left.field),
+                severity=rule.severity,
+                year=year,
+                reported=a,
+                other=b,
+                other_label=labels.get(right.field, right.field),
+                op=zh,
+                op_en=en,
+            )
+
+    return check
+
+
+def compile_targets(spec: FormSpec, item: TargetsItem) -> RuleCheck:
+    """A closure checking the 备注 rules of a target table."""
+    indicators = {row.id: row.indicator for d in item.directions for row in d.rows}
+    span = spec.target_year - spec.baseline_year
+    rules = [r for r in item.rules if r.row is not None and r.check is not None]
+
+    def check(values: Values, emit: Emitter) -> None:
+        table = values.get(item.id) or {}
+        for rule in rules:
+            cells = table.get(rule.row) or {}
+            baseline, target = cells.get("baseline"), cells.get("target")
+            if not isinstance(target, Decimal):
+                continue
+            verdict = _judge(rule, baseline, target, cells.get("industry_average"), span)
+            if verdict is not None:
+                zh, en = verdict
+                emit(
+                    "target_rule",
+                    rule.row,
+                    indicators[rule.row or ""],
+                    severity=rule.severity,
+                    option="target",
+                    reported=target,
+                    detail=zh,
+                    detail_en=en,
+                    rule=rule.text,
+                )
+
+    return check
+
+
+def _judge(
+    rule: TargetRule, baseline: object, target: Decimal, average: object, span: int
+) -> tuple[str, str] | None:
+    """None when ``rule`` holds (or cannot be judged), else the breach in Chinese and English."""
+    base = baseline if isinstance(baseline, Decimal) else None
+    avg = average if isinstance(average, Decimal) else None
+    try:
+        verdict = _VERDICTS[rule.check or ""](rule, base, target, avg, span)
+    except FormulaError:
+        return None
+    if verdict is None:
+        return None
+    ok, zh, en = verdict
+    return None if ok else (zh, en)
+
+
+_Verdict = tuple[bool, str, str] | None
+
+
+def _min_value(
+    rule: TargetRule, _b: Decimal | None, t: Decimal, _a: Decimal | None, _s: int
+) -> _Verdict:
+    limit = rule.threshold or Decimal(0)
+    return t >= limit, f"目标值为 {t}，低于 {limit}", f"target {t} is below {limit}"
+
+
+def _increasing(
+    _r: TargetRule, b: Decimal | None, t: Decimal, _a: Decimal | None, _s: int
+) -> _Verdict:
+    if b is None:
+        return None
+    return t > b, f"目标值 {t} 未高于基准值 {b}", f"target {t} is not above baseline {b}"
+
+
+def _min_growth(
+    rule: TargetRule, b: Decimal | None, t: Decimal, _a: Decimal | None, span: int
+) -> _Verdict:
+    if b is None:
+        return None
+    limit = rule.threshold or Decimal(0)
+    growth = round2(annual_growth(b, t, span))
+    return (
+        growth >= limit,
+        f"按基准值和目标值计算年均增速为 {growth}%，低于 {limit}%",
+        f"the yearly growth from baseline to target is {growth}%, below {limit}%",
+    )
+
+
+def _about_value(
+    rule: TargetRule, _b: Decimal | None, t: Decimal, _a: Decimal | None, _s: int
+) -> _Verdict:
+    aim, slack = rule.threshold or Decimal(0), rule.tolerance or Decimal(0)
+    return (
+        abs(t - aim) <= slack,
+        f"目标值为 {t}，与 {aim} 相差超过 {slack}",
+        f"target {t} is more than {slack} away from {aim}",
+    )
+
+
+def _about_reduction(
+    rule: TargetRule, b: Decimal | None, t: Decimal, _a: Decimal | None, _s: int
+) -> _Verdict:
+    if b is None:
+        return None
+    aim, slack = rule.threshold or Decimal(0), rule.tolerance or Decimal(0)
+    cut = round2(reduction_rate(b, t))
+    return (
+        abs(cut - aim) <= slack,
+        f"按基准值和目标值计算降低 {cut}%，与 {aim}% 相差超过 {slack} 个百分点",
+        f"the reduction is {cut}%, more than {slack} points from {aim}%",
+    )
+
+
+def _not_below_average(
+    _r: TargetRule, _b: Decimal | None, t: Decimal, avg: Decimal | None, _s: int
+) -> _Verdict:
+    if avg is None:  # "不低于行业平均水平" is judged only when the average is given
+        return None
+    return (
+        t >= avg,
+        f"目标值 {t} 低于行业平均水平 {avg}",
+        f"target {t} is below the industry average {avg}",
+    )
+
+
+def _not_below_average_reduction(
+    _r: TargetRule, b: Decimal | None, t: Decimal, avg: Decimal | None, _s: int
+) -> _Verdict:
+    if avg is None or b is None:
+        return None
+    cut = round2(reduction_rate(b, t))
+    return (
+        cut >= avg,
+        f"降低率 {cut}% 低于行业平均水平 {avg}%",
+        f"the reduction {cut}% is below the industry average {avg}%",
+    )
+
+
+_VERDICTS: dict[
+    str, Callable[[TargetRule, Decimal | None, Decimal, Decimal | None, int], _Verdict]
+] = {
+    "min_value": _min_value,
+    "increasing": _increasing,
+    "min_growth": _min_growth,
+    "about_value": _about_value,
+    "about_reduction": _about_reduction,
+    "not_below_average": _not_below_average,
+    "not_below_average_reduction": _not_below_average_reduction,
+}

@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any
 
 import clusterforms
+from clusterforms.application.documents import dumps_application
 from clusterforms.cli import main as cli
-from clusterforms.cli.extract import application_json
 from clusterforms.cli.summarize import _sources
 from clusterforms.summarize.table import summarize
 
@@ -82,7 +82,7 @@ def generate(folder: Path, count: int) -> list[Path]:
             path.write_bytes(clusterforms.render(spec, "xlsx", data))
         else:
             path = folder / f"app{n:04d}.json"
-            path.write_text(application_json(data), encoding="utf-8")
+            path.write_text(dumps_application(data), encoding="utf-8")
         paths.append(path)
     return paths
 

@@ -57,7 +57,7 @@ from types import MappingProxyType
 from typing import NoReturn, TypeAlias
 
 from clusterforms.application.numbers import tidy
-from clusterforms.errors import ClusterformsError
+from clusterforms.errors import FormulaError
 
 __all__ = [
     "FORMULAS",
@@ -80,8 +80,10 @@ __all__ = [
     "yi_to_wan",
 ]
 
-#: What every function accepts: a ``str`` is parsed as a ``Decimal``. ``float`` and ``bool`` are
-#: refused — floats are inexact, and a bool is not a quantity.
+#: What every function accepts: a ``str`` is parsed as a ``Decimal`` (Python's syntax: this is an
+#: API for programs; application values reach the formulas already read, as Decimals, by
+#: :func:`clusterforms.read_application`). ``float`` and ``bool`` are refused — floats are
+#: inexact, and a bool is not a quantity.
 Number: TypeAlias = Decimal | int | str
 
 #: Significant digits of every result.
@@ -98,13 +100,6 @@ _HUNDRED = Decimal(100)
 _TEN_THOUSAND = Decimal(10000)
 #: :func:`round2` and :func:`agrees` refuse values that would need more digits than this.
 _MAX_ROUNDED_DIGITS = 1000
-
-
-class FormulaError(ClusterformsError, ValueError):
-    """An indicator formula cannot be computed from the inputs given.
-
-    The message starts with the formula's name and says which input was wrong and why.
-    """
 
 
 # --------------------------------------------------------------------------- inputs

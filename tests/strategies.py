@@ -235,3 +235,46 @@ def specs(draw: st.DrawFn) -> cf.FormSpec:
         sections=sections,
         appendices=draw(st.sampled_from([(), (appendix,)])),
     )
+
+
+# ---------------------------------------------------------------- number cells
+
+#: Decimals within the bounds of a number cell (18 digits before the point, 12 after).
+bounded_decimals = st.integers(0, 12).flatmap(
+    lambda places: st.decimals(
+        min_value=-(10**18) + 1,
+        max_value=10**18 - 1,
+        places=places,
+        allow_nan=False,
+        allow_infinity=False,
+    )
+)
+_FULL_WIDTH = str.maketrans("0123456789.+-,", "０１２３４５６７８９．＋－，")
+
+
+def _grouped(plain: str) -> str:
+    """``plain`` with thousands separators in groups of three (``-1234.5`` → ``-1,234.5``)."""
+    sign = plain[0] if plain[0] in "+-" else ""
+    whole, point, fraction = plain.removeprefix(sign).partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return sign + ",".join([whole, *groups]) + point + fraction
+
+
+@st.composite
+def number_texts(draw: st.DrawFn, unit: str | None = None) -> tuple[str, str]:
+    """(a way of typing a number, its plain ASCII form): full width, 。, groups, spaces, unit."""
+    plain = format(draw(bounded_decimals), "f")
+    text = _grouped(plain) if draw(st.booleans()) else plain
+    if draw(st.booleans()):
+        text = text.translate(_FULL_WIDTH)
+    if text.startswith(("-", "－")) and draw(st.booleans()):
+        text = "\u2212" + text[1:]
+    if "." in text and draw(st.booleans()):
+        text = text.replace(".", "。")
+    if unit and draw(st.booleans()):
+        text += draw(st.sampled_from(["", " ", "\u3000"])) + unit
+    space = st.sampled_from(["", " ", "\u3000", "\t"])
+    return draw(space) + text + draw(space), plain

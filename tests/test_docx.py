@@ -300,9 +300,18 @@ def test_filled_values_checks_and_narratives() -> None:
     assert "集群总产值（亿元）" in texts  # an extra target row
 
 
-def test_numbers_are_rounded_decimals_never_floats() -> None:
+def test_a_float_is_refused_naming_its_field() -> None:
     data = copy.deepcopy(example("national-2023"))
-    data["values"]["basic.area"] = 0.1 + 0.2  # a float from a careless caller
+    data["values"]["basic.area"] = 0.1 + 0.2  # a float from a careless caller: inexact
+    with pytest.raises(
+        clusterforms.RenderError, match=r"^basic\.area: expected a number, got float"
+    ):
+        render("national-2023", data)
+
+
+def test_numbers_are_rounded_decimals() -> None:
+    data = copy.deepcopy(example("national-2023"))
+    data["values"]["basic.area"] = "０．３"  # full-width, as an input method types it
     data["values"]["industry.total_output"] = {
         "2020": Decimal("52.315"),
         "2021": "58.1",

@@ -15,9 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import clusterforms as cf
+from clusterforms.application.documents import dumps_application
 from clusterforms.errors import ClusterformsError
 from clusterforms.migrate.cells import unit_factor
-from clusterforms.migrate.migration import MigrationError, dumps_application, fields_of, migrate
+from clusterforms.migrate.migration import MigrationError, fields_of, migrate
 from tests.test_patch import replace_item
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

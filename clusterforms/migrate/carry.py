@@ -30,6 +30,7 @@ from clusterforms.migrate.cells import (
     kind_of,
     option_id,
     scalar_of,
+    scale,
     show,
     span,
     unit_factor,
@@ -131,7 +132,7 @@ class Carrier:
             reason = f"the unit changed from {old.unit or '(none)'} to {new.unit or '(none)'}"
             self.note("dropped", field, reason + " and cannot be converted", **where)
             return NOTHING
-        number = as_decimal(value)
+        number = as_decimal(value, old.unit)
         if factor == 1:
             if new.integer and number is not None and number != number.to_integral_value():
                 self.note("dropped", field, "the new form asks for a whole number", **where)
@@ -140,7 +141,7 @@ class Carrier:
         if number is None:
             self.note("dropped", field, f"not a number, so not converted to {new.unit}", **where)
             return NOTHING
-        converted = number * factor
+        converted = scale(number, factor)
         self.note(
             "converted",
             field,

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal
 from typing import Any
 
 import attrs
 
+from clusterforms.application.cells import read_number
+from clusterforms.application.numbers import MAX_DECIMAL_PLACES, MAX_WHOLE_DIGITS, number_text
 from clusterforms.model.items import Item, NumberItem, YearlyItem
 from clusterforms.model.spec import CoverLine
 
@@ -46,19 +48,23 @@ def unit_factor(old: str | None, new: str | None) -> Decimal | None:
     return None
 
 
-def as_decimal(value: object) -> Decimal | None:
-    """A number cell's value as a Decimal, or None if it is not a number."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, Decimal | int):
-        return Decimal(value)
-    if isinstance(value, str):
-        try:
-            number = Decimal(value.strip())
-        except InvalidOperation:
-            return None
-        return number if number.is_finite() else None
-    return None
+def as_decimal(value: object, unit: str | None = None) -> Decimal | None:
+    """A number cell's value as a Decimal, read as every consumer reads it; None if it is none.
+
+    ``unit`` is the old field's: ``152.3亿元`` in a 亿元 field is 152.3
+    (:func:`clusterforms.read_application` has the rules).
+    """
+    number = read_number(value, unit)
+    return number if isinstance(number, Decimal) else None
+
+
+#: Enough digits to scale any bounded number by a power of ten exactly.
+_EXACT = Context(prec=4 * (MAX_WHOLE_DIGITS + MAX_DECIMAL_PLACES))
+
+
+def scale(number: Decimal, factor: Decimal) -> Decimal:
+    """``number × factor``, exactly (a unit conversion must never round)."""
+    return _EXACT.multiply(number, factor)
 
 
 def kind_of(item: Source) -> str:
@@ -108,7 +114,7 @@ def span(years: tuple[int, ...]) -> str:
 def show(value: object) -> str:
     """A value as a migration report quotes it: at most 60 characters."""
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return number_text(value)
     if isinstance(value, str):
         return value if len(value) <= 60 else value[:57] + "…"
     if isinstance(value, dict | list):

@@ -5,32 +5,26 @@ Pure: no I/O (apart from looking up the application's own shipped spec when
 whose ids do not line up, by the same label matching :func:`diff` uses —
 through :class:`~clusterforms.migrate.carry.Carrier`; the draft is then
 validated against the new form so the report can list every required field
-still empty.  Numbers stay Decimal; :func:`dumps_application` writes them
-exactly.
+still empty.  Numbers stay Decimal;
+:func:`clusterforms.dumps_application` writes them exactly.
 """
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
 from typing import Any
 
 from clusterforms.diff.match import match
-from clusterforms.errors import ClusterformsError
+from clusterforms.errors import MigrationError
 from clusterforms.migrate.carry import Carrier
 from clusterforms.migrate.cells import NOTHING, Source
 from clusterforms.migrate.report import MigrationEntry, MigrationReport
 from clusterforms.model.checks import LAYOUT_KINDS
 from clusterforms.model.items import TargetsItem
-from clusterforms.model.loading import load_spec
+from clusterforms.model.lookup import find_spec
 from clusterforms.model.spec import FormSpec
 from clusterforms.validation.validator import validate
 
 _MISSING_CODES = frozenset({"required"})
-
-
-class MigrationError(ClusterformsError, ValueError):
-    """An application cannot be migrated: not an application, or not of the spec given."""
 
 
 def fields_of(spec: FormSpec) -> dict[str, Source]:
@@ -50,7 +44,7 @@ def migrate(
             :func:`clusterforms.load_application`.
         to_spec: the form the draft is for.
         from_spec: the form ``data`` fills; by default the shipped spec named
-            by its ``spec`` key.
+            by its ``spec`` key (looked up by id, never opened as a path).
 
     Raises:
         MigrationError: ``data`` is not an application document, or it names
@@ -67,7 +61,7 @@ def migrate(
         if not isinstance(named, str):
             msg = "the application names no 'spec'; say which form it fills"
             raise MigrationError(msg)
-        from_spec = load_spec(named)
+        from_spec = find_spec(named)
     elif named is not None and named != from_spec.id:
         msg = f"the application fills {named!r}, not {from_spec.id!r}"
         raise MigrationError(msg)
@@ -128,18 +122,3 @@ def _carry_values(
                 result[target] = carried
     ordered = {k: result[k] for k in new_fields if k in result}
     return ordered, tuple(ordered), tuple(carrier.entries)
-
-
-def _json_number(value: object) -> object:
-    if isinstance(value, Decimal):
-        exponent = value.as_tuple().exponent
-        if isinstance(exponent, int) and exponent >= 0:
-            return int(value)
-        return format(value, "f")
-    msg = f"cannot write {type(value).__name__} as JSON"
-    raise TypeError(msg)
-
-
-def dumps_application(data: Any) -> str:
-    """An application as JSON text: whole Decimals as numbers, the others as exact strings."""
-    return json.dumps(data, ensure_ascii=False, indent=2, default=_json_number) + "\n"

@@ -49,7 +49,7 @@ class MigrationEntry:
         return data
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class MigrationReport:
     """The account of one migration from ``from_spec`` to ``to_spec``.
 
@@ -64,6 +64,13 @@ class MigrationReport:
     entries: tuple[MigrationEntry, ...] = ()
     missing: tuple[Finding, ...] = ()
     findings: tuple[Finding, ...] = ()
+
+    def __repr__(self) -> str:
+        """Short: ``<MigrationReport national-2023→guangxi-2025: 80 carried, 12 dropped, …>``."""
+        return (
+            f"<MigrationReport {self.from_spec}→{self.to_spec}: {len(self.carried)} carried, "
+            f"{len(self.dropped)} dropped, {len(self.missing)} missing>"
+        )
 
     def _of(self, action: Action) -> tuple[MigrationEntry, ...]:
         return tuple(e for e in self.entries if e.action == action)

@@ -28,15 +28,17 @@ Where each column comes from (docs/summarize.md):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any, Final
 
 import attrs
 
-from clusterforms.errors import ClusterformsError
-from clusterforms.model.items import RosterItem, YearlyItem
-from clusterforms.model.loading import load_spec
+from clusterforms.application.reading import read_application
+from clusterforms.application.values import Application, ByYear, Parts
+from clusterforms.errors import ApplicationError, ClusterformsError
+from clusterforms.model.items import RosterItem
+from clusterforms.model.lookup import KnownSpecs, find_spec
 from clusterforms.model.spec import FormSpec
 from clusterforms.validation.cells import count_chars
 from clusterforms.validation.validator import validate
@@ -77,7 +79,7 @@ class Unreadable:
 
 
 @attrs.frozen(kw_only=True)
-class Rejected:
+class SummaryRejection:
     """An application left out of the table: unreadable (``errors`` None) or with errors."""
 
     source: str
@@ -87,7 +89,7 @@ class Rejected:
 
 
 @attrs.frozen(kw_only=True)
-class Entry:
+class SummaryEntry:
     """An application in the table: its source and its row (column id → text)."""
 
     source: str
@@ -98,8 +100,8 @@ class Entry:
 class Summary:
     """What summarising found: the rows, the applications left out, and remarks."""
 
-    entries: list[Entry] = attrs.Factory(list)
-    rejected: list[Rejected] = attrs.Factory(list)
+    entries: list[SummaryEntry] = attrs.Factory(list)
+    rejected: list[SummaryRejection] = attrs.Factory(list)
     notes: list[str] = attrs.Factory(list)
 
 
@@ -108,7 +110,7 @@ def summarize(
     *,
     intro_from_data: bool = False,
     intro_limit: int = DEFAULT_INTRO_LIMIT,
-    specs: Callable[[str], FormSpec] = load_spec,
+    specs: KnownSpecs = None,
 ) -> Summary:
     """Validate each application and turn it into a row, or into an entry of the left-out list.
 
@@ -117,7 +119,8 @@ def summarize(
         intro_from_data: compose 集群简介 from the application's figures and narrative
             (:func:`compose_intro`) instead of using ``meta.intro``.
         intro_limit: the 字数 limit of 集群简介.
-        specs: how a spec id is loaded (shipped specs by default).
+        specs: specs an application may name besides the shipped ones (see
+            :func:`clusterforms.find_spec`: by id only, never a path).
 
     """
     summary = Summary()
@@ -125,11 +128,11 @@ def summarize(
     for source, data in sources:
         if isinstance(data, Unreadable):
             summary.rejected.append(
-                Rejected(source=source, cluster_name="", errors=None, problem=data.problem)
+                SummaryRejection(source=source, cluster_name="", errors=None, problem=data.problem)
             )
             continue
         outcome = _one(source, data, intro_from_data, intro_limit, specs)
-        if isinstance(outcome, Rejected):
+        if isinstance(outcome, SummaryRejection):
             summary.rejected.append(outcome)
         else:
             entry, note = outcome
@@ -150,34 +153,36 @@ def _one(
     data: Any,
     intro_from_data: bool,
     limit: int,
-    specs: Callable[[str], FormSpec],
-) -> Rejected | tuple[Entry, str | None]:
+    specs: KnownSpecs,
+) -> SummaryRejection | tuple[SummaryEntry, str | None]:
     spec_id = data.get("spec") if isinstance(data, dict) else None
     if not isinstance(spec_id, str):
         problem = "不是申报数据（没有 spec）"
-        return Rejected(source=source, cluster_name="", errors=None, problem=problem)
+        return SummaryRejection(source=source, cluster_name="", errors=None, problem=problem)
     try:
-        spec = specs(spec_id)
+        spec = find_spec(spec_id, specs)
     except ClusterformsError as exc:
-        return Rejected(source=source, cluster_name="", errors=None, problem=str(exc))
-    values = data.get("values")
-    values = values if isinstance(values, dict) else {}
-    meta = data.get("meta")
-    meta = {k: v for k, v in meta.items() if isinstance(v, str)} if isinstance(meta, dict) else {}
-    name = _first_text(values.get("cover.cluster_name"), values.get("basic.cluster_name"))
+        return SummaryRejection(source=source, cluster_name="", errors=None, problem=str(exc))
+    read = _read(spec, data)
+    application = Application(spec=spec) if read is None else read
+    meta = application.meta
+    text = application.text
+    name = _first_text(text("cover.cluster_name"), text("basic.cluster_name"))
     name = name or _first_text(meta.get("cluster_name"))
-    problems = [f.message for f in validate(spec, data).errors]
+    # validated as read: the values are not read a second time
+    problems = [f.message for f in validate(spec, data if read is None else read).errors]
+    region = text("cover.region")
     row = {
         "cluster_name": name,
-        "operator": _first_text(values.get("basic.operator"), values.get("cover.operator")),
-        "location": _first_text(meta.get("location")) or location(values.get("cover.region")),
+        "operator": _first_text(text("basic.operator"), text("cover.operator")),
+        "location": _first_text(meta.get("location")) or location(region),
         "leading_industry": _first_text(meta.get("leading_industry"))
-        or leading_industry(name, values.get("cover.region")),
+        or leading_industry(name, region),
         "founded": _first_text(meta.get("founded")),
     }
     note = None
     if intro_from_data:
-        row["intro"] = compose_intro(spec, data, limit) if not problems else ""
+        row["intro"] = compose_intro(spec, application, limit) if not problems else ""
     else:
         intro = _first_text(meta.get("intro"))
         if count_chars(intro) > limit:
@@ -189,10 +194,18 @@ def _one(
     if not name:
         problems.append("未填写集群名称（cover.cluster_name 或 basic.cluster_name）")
     if problems:
-        return Rejected(
+        return SummaryRejection(
             source=source, cluster_name=name, errors=len(problems), problem=_cut(problems[0])
         )
-    return Entry(source=source, row=row), note
+    return SummaryEntry(source=source, row=row), note
+
+
+def _read(spec: FormSpec, data: object) -> Application | None:
+    """``data`` read against ``spec``; None when it is not an application at all."""
+    try:
+        return read_application(spec, data)
+    except ApplicationError:
+        return None
 
 
 def _first_text(*values: object) -> str:
@@ -232,16 +245,6 @@ def leading_industry(name: str, region: object) -> str:
 # ---------------------------------------------------------------- 集群简介
 
 
-def _number(value: object) -> Decimal | None:
-    if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
-        return None
-    try:
-        number = Decimal(value.strip() if isinstance(value, str) else value)
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() else None
-
-
 def _shown(number: Decimal, *, whole: bool) -> str:
     """A figure as the application wrote it; a count without a trailing ``.0``."""
     if whole and number == number.to_integral_value():
@@ -249,71 +252,71 @@ def _shown(number: Decimal, *, whole: bool) -> str:
     return format(number, "f")
 
 
-def _latest(spec: FormSpec, values: Mapping[str, Any], field: str) -> Decimal | None:
+def _latest(spec: FormSpec, application: Application, field: str) -> Decimal | None:
     """The field's figure for the spec's latest data year (a single value stands for it)."""
-    value = values.get(field)
-    if isinstance(value, Mapping):
-        return _number(value.get(str(spec.data_years[-1])))
-    try:
-        item = spec.find(field)
-    except KeyError:
-        return None
-    return None if isinstance(item, YearlyItem) else _number(value)
+    if isinstance(application.get(field), ByYear):
+        return application.number(field, spec.data_years[-1])
+    return application.number(field)
 
 
-def _standards_led(spec: FormSpec, values: Mapping[str, Any]) -> Decimal | None:
+def _standards_led(spec: FormSpec, application: Application) -> Decimal | None:
     """National and industry standards led (主持) over the data years, when all are given."""
-    table = values.get("innovation.standards")
-    if not isinstance(table, Mapping):
+    table = application.get("innovation.standards")
+    if not isinstance(table, ByYear):
         return None
     total = Decimal(0)
     for year in spec.data_years:
-        per_year = table.get(str(year))
-        if not isinstance(per_year, Mapping):
+        per_year = table.get(year)
+        if not isinstance(per_year, Parts):
             return None
         for category in ("national", "industry"):
             roles = per_year.get(category)
-            led = _number(roles.get("lead")) if isinstance(roles, Mapping) else None
-            if led is None:
+            led = roles.get("lead") if isinstance(roles, Parts) else None
+            if not isinstance(led, Decimal):
                 return None
             total += led
     return total
 
 
-def intro_figures(spec: FormSpec, data: Any) -> list[tuple[int, str]]:
+def _typed(spec: FormSpec, data: object) -> Application:
+    """``data`` (a document or an :class:`Application`) as typed values; empty if unreadable."""
+    read = _read(spec, data)
+    return Application(spec=spec) if read is None else read
+
+
+def intro_figures(spec: FormSpec, data: object) -> list[tuple[int, str]]:
     """The figure clauses of 集群简介, each with the sentence it belongs to (1 or 2).
 
     Sentence 1 is the latest data year's output, SME count and 专精特新 /
     小巨人 / 单项冠军 counts; sentence 2 the standards led over the data years,
     the valid invention patents and the patents per 10,000 employees.  A
-    clause whose figure is missing is left out.
+    clause whose figure is missing (or not a usable number) is left out.
+    ``data`` is an application document or the :class:`Application` read from it.
     """
-    values = data.get("values") if isinstance(data, Mapping) else None
-    if not isinstance(values, Mapping):
-        return []
+    application = _typed(spec, data)
     clauses: list[tuple[int, str]] = []
-    output = _latest(spec, values, "industry.total_output")
+    output = _latest(spec, application, "industry.total_output")
     if output is not None:
         unit = getattr(_find(spec, "industry.total_output"), "unit", None) or "亿元"
         clauses.append((1, f"集群总产值{_shown(output, whole=False)}{unit}"))
-    smes = _latest(spec, values, "industry.smes")
+    smes = _latest(spec, application, "industry.smes")
     if smes is not None:
         clauses.append((1, f"中小企业{_shown(smes, whole=True)}家"))
     kinds = []
     for field, words in _QUALITY:
-        figure = _latest(spec, values, field)
+        figure = _latest(spec, application, field)
         if figure is not None:
             kinds.append(f"{words}{_shown(figure, whole=True)}家")
     if kinds:
         clauses.append((1, "、".join(kinds)))
-    led = _standards_led(spec, values)
+    led = _standards_led(spec, application)
     if led is not None:
         shown = _shown(led, whole=True)
         clauses.append((2, f"近三年集群中小企业主持制修订国家和行业标准{shown}项"))
-    patents = _number(values.get("innovation.patents"))
+    patents = application.number("innovation.patents")
     if patents is not None:
         clauses.append((2, f"中小企业有效发明专利{_shown(patents, whole=True)}件"))
-    per_10k = _number(values.get("innovation.patents_per_10k"))
+    per_10k = application.number("innovation.patents_per_10k")
     if per_10k is not None:
         clauses.append((2, f"万人发明专利拥有量{_shown(per_10k, whole=False)}件"))
     return clauses
@@ -333,7 +336,7 @@ def _sentences(spec: FormSpec, clauses: list[tuple[int, str]]) -> str:
     return out + ("，".join(second) + "。" if second else "")
 
 
-def compose_intro(spec: FormSpec, data: Any, limit: int = DEFAULT_INTRO_LIMIT) -> str:
+def compose_intro(spec: FormSpec, data: object, limit: int = DEFAULT_INTRO_LIMIT) -> str:
     """集群简介 from the application: its chain narrative, honours, then its figures.
 
     Always within ``limit`` characters as the validator counts them (whitespace
@@ -342,25 +345,25 @@ def compose_intro(spec: FormSpec, data: Any, limit: int = DEFAULT_INTRO_LIMIT) -
     国家级 / 省级 / 市级) while they fit.  The narrative
     (``industry.chain_narrative``) fills the room left: whole sentences while
     they fit, else its first characters and "…".  Every figure is one the
-    application reports, or the sum of its standards led.
+    application reports, or the sum of its standards led.  ``data`` is an
+    application document or the :class:`Application` read from it.
     """
+    application = _typed(spec, data)
     kept: list[tuple[int, str]] = []
-    for clause in intro_figures(spec, data):
+    for clause in intro_figures(spec, application):
         if count_chars(_sentences(spec, [*kept, clause])) <= limit:
             kept.append(clause)
     figures = _sentences(spec, kept)
-    values = data.get("values") if isinstance(data, Mapping) else None
-    values = values if isinstance(values, Mapping) else {}
     honours: list[str] = []
     for field in _HONOURS:
-        text = _first_text(values.get(field)).rstrip("。；;")
+        text = _first_text(application.text(field)).rstrip("。；;")
         if text and text != "无":
             trial = "集群获评" + "；".join([*honours, text]) + "。"
             if count_chars(trial + figures) <= limit:
                 honours.append(text)
     standing = "集群获评" + "；".join(honours) + "。" if honours else ""
     room = limit - count_chars(standing + figures)
-    start = narrative_start(values.get("industry.chain_narrative"), room)
+    start = narrative_start(application.text("industry.chain_narrative"), room)
     return start + standing + figures
 
 
@@ -477,9 +480,9 @@ def _row(table: RosterItem, n: int, facts: Mapping[str, object]) -> dict[str, An
 
 
 __all__ = [
-    "Entry",
-    "Rejected",
     "Summary",
+    "SummaryEntry",
+    "SummaryRejection",
     "Unreadable",
     "compose_intro",
     "intro_figures",

@@ -1,22 +1,26 @@
-"""Reading one cell of an application: emptiness, numbers, character counts.
+"""Checking one typed cell: numbers against their item, and what a cell holds instead.
 
-The primitives every field check shares, so that "empty", "a number" and
-"a character" mean the same everywhere.
+The cells come from :func:`clusterforms.read_application`, already typed;
+here they are judged, so that "a number", "a character" and "a value that
+does not fit" are reported the same way everywhere.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
+from clusterforms.application.characters import describe_character
+from clusterforms.application.numbers import MAX_DECIMAL_PLACES, MAX_WHOLE_DIGITS
+from clusterforms.application.values import Invalid
 from clusterforms.model.items import Item
 from clusterforms.model.spec import CoverLine
 from clusterforms.validation.emit import Emitter, label_of
 
 #: Attachment ids of the application, or None when it lists none.
 Attachments = frozenset[str] | None
+#: A compiled check of one field's typed value; returns what the rules may use.
 Checker = Callable[[Any, Emitter, Attachments], Any]
 
 NUMBER_WORDS = ("数值", "a number")
@@ -24,11 +28,6 @@ COUNT_WORDS = ("整数", "a whole number")
 TEXT_WORDS = ("文字", "text")
 OBJECT_WORDS = ("对象（键值对）", "an object")
 LIST_WORDS = ("列表", "a list")
-
-
-def is_empty(value: object) -> bool:
-    """Absent, null, or blank text: what the forms call 空缺."""
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def count_chars(text: str) -> int:
@@ -43,8 +42,65 @@ def type_name(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-class NumberReader:
-    """Reads a number cell: type, decimals, sign and range, in one place."""
+def show_value(value: object) -> str:
+    """A value as a message quotes it: at most 40 characters."""
+    text = value if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def report_invalid(  # noqa: PLR0913 - a finding's place and words
+    emit: Emitter,
+    invalid: Invalid,
+    place: tuple[str, str],
+    words: tuple[str, str],
+    *,
+    year: int | None = None,
+    option: str | None = None,
+    quote: bool = False,
+) -> None:
+    """Report what ``invalid`` holds instead of ``words`` (zh, en) at ``place`` (field, label).
+
+    ``quote``: a wrong value is quoted (a number cell's ``abc``), else only its type is named.
+    """
+    field, label = place
+    if invalid.problem == "invalid_character":
+        char = invalid.character or "\x00"  # always found: the reader saw it
+        emit(
+            "invalid_character",
+            field,
+            label,
+            year=year,
+            option=option,
+            char=describe_character(char, "zh"),
+            char_en=describe_character(char),
+        )
+    elif invalid.problem == "too_many_digits":
+        value = invalid.text if invalid.text is not None else str(invalid.value)
+        emit(
+            "too_many_digits",
+            field,
+            label,
+            year=year,
+            option=option,
+            value=show_value(value),
+            whole=MAX_WHOLE_DIGITS,
+            places=MAX_DECIMAL_PLACES,
+        )
+    else:
+        emit(
+            "wrong_type",
+            field,
+            label,
+            year=year,
+            option=option,
+            expected=words[0],
+            expected_en=words[1],
+            got=show_value(invalid.value) if quote else type_name(invalid.value),
+        )
+
+
+class NumberCheck:
+    """Checks a number cell: type, decimals, sign and range, in one place."""
 
     __slots__ = ("decimals", "field", "integer", "label", "maximum", "minimum")
 
@@ -66,32 +122,29 @@ class NumberReader:
         self.maximum = maximum
 
     def __call__(
-        self, value: object, emit: Emitter, year: int | None = None, option: str | None = None
+        self, cell: object, emit: Emitter, year: int | None = None, option: str | None = None
     ) -> Decimal | None:
         """The cell's Decimal, or None after reporting why it is unusable."""
-        number = _as_decimal(value)
-        if number is None:
-            zh, en = COUNT_WORDS if self.integer else NUMBER_WORDS
+        if not isinstance(cell, Decimal):
+            words = COUNT_WORDS if self.integer else NUMBER_WORDS
+            invalid = cell if isinstance(cell, Invalid) else Invalid(cell, "wrong_shape")
+            place = (self.field, self.label)
+            report_invalid(emit, invalid, place, words, year=year, option=option, quote=True)
+            return None
+        number = cell
+        if self.integer and number != number.to_integral_value():
             emit(
-                "wrong_type",
+                "not_integer",
                 self.field,
                 self.label,
                 year=year,
                 option=option,
-                expected=zh,
-                expected_en=en,
-                got=show_value(value),
+                value=show_value(number),
             )
             return None
-        shown = show_value(value)
-        if self.integer and number != number.to_integral_value():
-            emit("not_integer", self.field, self.label, year=year, option=option, value=shown)
-            return None
-        exponent = number.as_tuple().exponent
         if (
             not self.integer
-            and isinstance(exponent, int)
-            and -exponent > self.decimals  # only then can trailing zeros matter
+            and _written_places(number) > self.decimals  # only then can trailing zeros matter
             and _places(number) > self.decimals
         ):
             emit(
@@ -100,20 +153,27 @@ class NumberReader:
                 self.label,
                 year=year,
                 option=option,
-                value=shown,
+                value=show_value(number),
                 decimals=self.decimals,
             )
         if self.minimum is not None and number < self.minimum:
             if self.minimum == 0:
-                emit("negative", self.field, self.label, year=year, option=option, value=shown)
+                emit(
+                    "negative",
+                    self.field,
+                    self.label,
+                    year=year,
+                    option=option,
+                    value=show_value(number),
+                )
             else:
-                self._out_of_range(emit, shown, year, option)
+                self._out_of_range(emit, number, year, option)
         elif self.maximum is not None and number > self.maximum:
-            self._out_of_range(emit, shown, year, option)
+            self._out_of_range(emit, number, year, option)
         return number
 
     def _out_of_range(
-        self, emit: Emitter, shown: str, year: int | None, option: str | None
+        self, emit: Emitter, number: Decimal, year: int | None, option: str | None
     ) -> None:
         low = "−∞" if self.minimum is None else self.minimum
         high = "∞" if self.maximum is None else self.maximum
@@ -123,42 +183,26 @@ class NumberReader:
             self.label,
             year=year,
             option=option,
-            value=shown,
+            value=show_value(number),
             low=low,
             high=high,
         )
 
 
-_PLAIN_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
-
-
-def _as_decimal(value: object) -> Decimal | None:
-    if isinstance(value, Decimal):
-        return value if value.is_finite() else None
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        return None
-    if isinstance(value, int):
-        return Decimal(value)
-    text = value.strip()
-    if not _PLAIN_DECIMAL.fullmatch(text):  # no 1e2, no full-width digits, no 1_000
-        return None
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() else None
+def _written_places(number: Decimal) -> int:
+    """Decimal places as written, trailing zeros included: ``12.50`` has 2."""
+    shown = str(number)  # cheaper than as_tuple() for the plain figures forms hold
+    if "E" in shown:
+        exponent = number.as_tuple().exponent
+        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    point = shown.find(".")
+    return 0 if point < 0 else len(shown) - point - 1
 
 
 def _places(number: Decimal) -> int:
     """Decimal places that carry a digit: ``12.50`` has 1, ``12.345`` has 3."""
     exponent = number.normalize().as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
-def show_value(value: object) -> str:
-    """A value as a message quotes it: at most 40 characters."""
-    text = value if isinstance(value, str) else str(value)
-    return text if len(text) <= 40 else text[:37] + "…"
 
 
 def wrong_type(
@@ -168,13 +212,6 @@ def wrong_type(
     value: object,
     year: int | None = None,
 ) -> None:
-    """Report that ``item`` holds ``value`` where ``words`` (zh, en) belong."""
-    emit(
-        "wrong_type",
-        item.id,
-        label_of(item),
-        year=year,
-        expected=words[0],
-        expected_en=words[1],
-        got=type_name(value),
-    )
+    """Report that ``item`` holds ``value`` (typed or raw) where ``words`` (zh, en) belong."""
+    invalid = value if isinstance(value, Invalid) else Invalid(value, "wrong_shape")
+    report_invalid(emit, invalid, (item.id, label_of(item)), words, year=year)

@@ -7,15 +7,17 @@ figures it needs are missing), with its threshold and source.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Literal, TypeAlias
+from typing import Literal, TypeAlias
 
 import attrs
 
+from clusterforms.application.reading import read_application
+from clusterforms.application.values import Application, ByYear
+from clusterforms.errors import ApplicationError
 from clusterforms.model.rules import COMPARE_OPS, Condition, Criterion, FieldRef
 from clusterforms.model.spec import FormSpec
-from clusterforms.validation.validator import compile_validator
 
 Status: TypeAlias = Literal["pass", "fail", "undecided"]
 
@@ -36,14 +38,18 @@ class CriterionResult:
 def eligibility(spec: FormSpec, data: object) -> tuple[CriterionResult, ...]:
     """Judge every recognition criterion of ``spec`` that the data can decide.
 
-    Pure: ``data`` is an application document; values the validator cannot use
-    count as missing.
+    Pure: ``data`` is an application document, or the :class:`Application` read
+    from it; values that are not usable numbers (or options of their item) count
+    as missing.  A document that is not an application decides nothing.
     """
-    values = compile_validator(spec).parsed_values(data)
-    return tuple(_judge(spec, criterion, values) for criterion in spec.criteria)
+    try:
+        application = read_application(spec, data)
+    except ApplicationError:
+        application = Application(spec=spec)
+    return tuple(_judge(spec, criterion, application) for criterion in spec.criteria)
 
 
-def _judge(spec: FormSpec, criterion: Criterion, values: Mapping[str, Any]) -> CriterionResult:
+def _judge(spec: FormSpec, criterion: Criterion, values: Application) -> CriterionResult:
     outcomes = [_condition(spec, c, values) for c in criterion.conditions]
     statuses = [status for status, _ in outcomes]
     details = tuple(detail for _, detail in outcomes)
@@ -67,13 +73,21 @@ def _judge(spec: FormSpec, criterion: Criterion, values: Mapping[str, Any]) -> C
     )
 
 
-def _condition(
-    spec: FormSpec, condition: Condition, values: Mapping[str, Any]
-) -> tuple[Status, str]:
+def _option(spec: FormSpec, values: Application, field: str) -> str | None:
+    """The option chosen in ``field``, if it is one of the item's."""
+    chosen = values.option(field)
+    try:
+        item = spec.find(field)
+    except KeyError:
+        return None
+    return chosen if chosen in {o.id for o in getattr(item, "options", ())} else None
+
+
+def _condition(spec: FormSpec, condition: Condition, values: Application) -> tuple[Status, str]:
     refs = [FieldRef.parse(f) for f in condition.fields]
     names = " + ".join(r.field for r in refs)
     if condition.op == "is":
-        chosen = values.get(refs[0].field)
+        chosen = _option(spec, values, refs[0].field)
         if chosen is None:
             return "undecided", f"{names}: 未填报"
         ok = chosen == condition.option
@@ -94,17 +108,16 @@ def _condition(
 
 
 def _totals(
-    spec: FormSpec, refs: list[FieldRef], values: Mapping[str, Any], years: str
+    spec: FormSpec, refs: list[FieldRef], values: Application, years: str
 ) -> Iterator[tuple[int | None, Decimal | None]]:
-    per_year = any(isinstance(values.get(r.field), dict) for r in refs)
+    per_year = any(isinstance(values.get(r.field), ByYear) for r in refs)
     chosen = spec.data_years if years in {"each", "any"} else spec.data_years[-1:]
     for year in chosen if per_year else (None,):
         total = Decimal(0)
         for ref in refs:
-            value = values.get(ref.field)
-            if isinstance(value, dict):
-                value = value.get(year)
-            if not isinstance(value, Decimal):
+            by_year = year is not None and isinstance(values.get(ref.field), ByYear)
+            value = values.number(ref.field, year if by_year else None)
+            if value is None:
                 yield year, None
                 break
             total += value

@@ -1,11 +1,11 @@
-"""Per-field checks, compiled once per spec into closures.
+"""Per-field checks on typed values, compiled once per spec into closures.
 
-Each checker takes a present (non-empty) value, reports what is wrong with it
-through the :class:`~clusterforms.validation.emit.Emitter`, and returns the parsed value
-(Decimals, or a year → Decimal mapping) for the consistency rules, or ``None``
-where nothing usable was found.  Choices and checklists live in
-:mod:`clusterforms.validation.options`, the target table and rosters in
-:mod:`clusterforms.validation.tables`.
+Each checker takes a field's typed value (from :func:`clusterforms.read_application`,
+never blank), reports what is wrong with it through the
+:class:`~clusterforms.validation.emit.Emitter`, and returns what the consistency
+rules may use (a Decimal, or a year → Decimal mapping), or ``None``.  Choices
+and checklists live in :mod:`clusterforms.validation.options`, the target
+table and rosters in :mod:`clusterforms.validation.tables`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from clusterforms.application.values import ByYear, Invalid, NamedCount, Parts
 from clusterforms.model.items import (
     CountItem,
     CountsItem,
@@ -33,9 +34,8 @@ from clusterforms.validation.cells import (
     TEXT_WORDS,
     Attachments,
     Checker,
-    NumberReader,
+    NumberCheck,
     count_chars,
-    is_empty,
     wrong_type,
 )
 from clusterforms.validation.emit import Emitter, label_of
@@ -58,9 +58,9 @@ def text_checker(item: TextItem | NarrativeItem | CoverLine | SignoffItem) -> Ch
 def number_checker(item: NumberItem | CountItem) -> Checker:
     """A single number or count."""
     if isinstance(item, CountItem):
-        read = NumberReader(item.id, label_of(item), integer=True)
+        read = NumberCheck(item.id, label_of(item), integer=True)
     else:
-        read = NumberReader(
+        read = NumberCheck(
             item.id,
             label_of(item),
             integer=False,
@@ -71,30 +71,47 @@ def number_checker(item: NumberItem | CountItem) -> Checker:
     return lambda value, emit, _: read(value, emit)
 
 
+def _year_check(item: Item, years: tuple[int, ...], code: str) -> Any:
+    """A check of a :class:`ByYear`'s keys against ``years``.
+
+    Keys that are not years are reported, and (if the item is required) the years
+    left blank, with ``code``.
+    """
+    label = label_of(item)
+    shown = "、".join(str(y) for y in years)
+    required = bool(getattr(item, "required", False))
+
+    def check(emit: Emitter, value: ByYear[Any]) -> None:
+        for key in value.unknown:
+            emit("unknown_year", item.id, label, years=shown, year_=key)
+        if required and len(value.cells) < len(years):
+            for year in years:
+                if year not in value.cells:
+                    emit(code, item.id, label, year=year)
+
+    return check
+
+
 def yearly_checker(spec: FormSpec, item: YearlyItem) -> Checker:
     """One value per data year: exactly the spec's years, each a valid number."""
-    label = label_of(item)
-    read = NumberReader(
+    read = NumberCheck(
         item.id,
-        label,
+        label_of(item),
         integer=item.value == "count",
         decimals=item.decimals,
         minimum=item.minimum,
         maximum=item.maximum,
     )
-    years = {str(y): y for y in spec.data_years}
+    check_years = _year_check(item, spec.data_years, "required_number")
 
     def check(value: Any, emit: Emitter, _: Attachments) -> dict[int, Decimal] | None:
-        if not isinstance(value, dict):
+        if not isinstance(value, ByYear):
             wrong_type(emit, item, OBJECT_WORDS, value)
             return None
+        check_years(emit, value)
         parsed: dict[int, Decimal] = {}
-        for key in _year_keys(emit, item, value, years, required=item.required):
-            year, cell = years[key], value[key]
-            if is_empty(cell):
-                if item.required:
-                    emit("required_number", item.id, label, year=year)
-            elif (number := read(cell, emit, year)) is not None:
+        for year, cell in value.cells.items():
+            if (number := read(cell, emit, year)) is not None:
                 parsed[year] = number
         return parsed
 
@@ -104,100 +121,74 @@ def yearly_checker(spec: FormSpec, item: YearlyItem) -> Checker:
 def _part_counts(  # noqa: PLR0913, PLR0917 - one cell block's whole context
     emit: Emitter,
     item: CountsItem | StandardsItem,
-    read: NumberReader,
-    value: Any,
+    read: NumberCheck,
+    value: object,
     parts: tuple[Option, ...],
     year: int | None,
 ) -> None:
     """Check one ``part id → count`` object (a year's roles, or the green counts)."""
-    if not isinstance(value, dict):
+    if not isinstance(value, Parts):
         wrong_type(emit, item, OBJECT_WORDS, value, year)
         return
-    known = {p.id for p in parts}
-    for key, cell in value.items():
-        if key not in known:
-            emit("unknown_key", item.id, read.label, year=year, key=key)
-        elif is_empty(cell):
-            emit("required_number", item.id, read.label, year=year, option=key)
-        else:
-            read(cell, emit, year, key)
+    for key in value.unknown:
+        emit("unknown_key", item.id, read.label, year=year, key=key)
+    for key, cell in value.cells.items():
+        read(cell, emit, year, key)
     if item.required:
         for part in parts:
-            if part.id not in value:
+            if part.id not in value.cells:
                 emit("required_number", item.id, read.label, year=year, option=part.id)
 
 
 def counts_checker(item: CountsItem) -> Checker:
     """Counts per part (绿色工厂数量 …)."""
-    read = NumberReader(item.id, label_of(item), integer=True)
+    read = NumberCheck(item.id, label_of(item), integer=True)
     return lambda value, emit, _: _part_counts(emit, item, read, value, item.parts, None)
 
 
 def standards_checker(spec: FormSpec, item: StandardsItem) -> Checker:
     """Standards led or joined: year → category → role → count."""
-    read = NumberReader(item.id, label_of(item), integer=True)
-    years = {str(y): y for y in spec.data_years}
-    categories = {c.id for c in item.categories}
+    read = NumberCheck(item.id, label_of(item), integer=True)
+    check_years = _year_check(item, spec.data_years, "required_number")
 
     def check(value: Any, emit: Emitter, _: Attachments) -> None:
-        if not isinstance(value, dict):
+        if not isinstance(value, ByYear):
             wrong_type(emit, item, OBJECT_WORDS, value)
             return
-        for key in _year_keys(emit, item, value, years, required=item.required):
-            per_year = value[key]
-            if not isinstance(per_year, dict):
-                wrong_type(emit, item, OBJECT_WORDS, per_year, years[key])
+        check_years(emit, value)
+        for year, per_year in value.cells.items():
+            if not isinstance(per_year, Parts):
+                wrong_type(emit, item, OBJECT_WORDS, per_year, year)
                 continue
-            for category_id, roles in per_year.items():
-                if category_id in categories:
-                    _part_counts(emit, item, read, roles, item.roles, years[key])
-                else:
-                    emit("unknown_key", item.id, read.label, year=years[key], key=category_id)
+            for key in per_year.unknown:
+                emit("unknown_key", item.id, read.label, year=year, key=key)
+            for roles in per_year.cells.values():
+                _part_counts(emit, item, read, roles, item.roles, year)
 
     return check
-
-
-def _year_keys(
-    emit: Emitter, item: Item, value: dict[str, Any], years: dict[str, int], *, required: bool
-) -> list[str]:
-    """The keys of ``value`` that are years of ``years``; reports the others and the missing."""
-    label = label_of(item)
-    known = []
-    for key in value:
-        if key in years:
-            known.append(key)
-        else:
-            emit("unknown_year", item.id, label, years="、".join(years), year_=key)
-    if required:
-        for key, year in years.items():
-            if key not in value:
-                code = "required" if isinstance(item, StagesItem) else "required_number"
-                emit(code, item.id, label, year=year)
-    return known
 
 
 def named_count_checker(item: NamedCountItem) -> Checker:
     """``{"count": n, "names": "…"}``: names are required once the count is above 0."""
     label = label_of(item)
-    read = NumberReader(item.id, label, integer=True)
+    read = NumberCheck(item.id, label, integer=True)
 
     def check(value: Any, emit: Emitter, _: Attachments) -> Decimal | None:
-        if not isinstance(value, dict):
+        if not isinstance(value, NamedCount):
             wrong_type(emit, item, OBJECT_WORDS, value)
             return None
-        for key in value.keys() - {"count", "names"}:
+        for key in value.unknown:
             emit("unknown_key", item.id, label, key=key)
         count = None
-        if is_empty(value.get("count")):
+        if value.count is None:
             emit("required_number", item.id, label, option="count")
         else:
-            count = read(value["count"], emit, None, "count")
-        names = value.get("names")
-        if is_empty(names):
+            count = read(value.count, emit, None, "count")
+        if value.names is None:
             if count is not None and count > 0:
                 emit("required", item.id, label, option="names")
-        elif not isinstance(names, str):
-            wrong_type(emit, item, TEXT_WORDS, names)
+        elif isinstance(value.names, Invalid):
+            wrong_type(emit, item, TEXT_WORDS, value.names)
         return count
 
     return check
@@ -205,18 +196,15 @@ def named_count_checker(item: NamedCountItem) -> Checker:
 
 def stages_checker(spec: FormSpec, item: StagesItem) -> Checker:
     """One text per plan year."""
-    label = label_of(item)
-    years = {str(y): y for y in spec.plan_years}
+    check_years = _year_check(item, spec.plan_years, "required")
 
     def check(value: Any, emit: Emitter, _: Attachments) -> None:
-        if not isinstance(value, dict):
+        if not isinstance(value, ByYear):
             wrong_type(emit, item, OBJECT_WORDS, value)
             return
-        for key in _year_keys(emit, item, value, years, required=item.required):
-            text = value[key]
-            if is_empty(text):
-                emit("required", item.id, label, year=years[key])
-            elif not isinstance(text, str):
-                wrong_type(emit, item, TEXT_WORDS, text, years[key])
+        check_years(emit, value)
+        for year, text in value.cells.items():
+            if isinstance(text, Invalid):
+                wrong_type(emit, item, TEXT_WORDS, text, year)
 
     return check

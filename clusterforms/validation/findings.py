@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -59,12 +60,38 @@ class Finding:
         return data
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Report:
-    """Every finding for one application, in form order."""
+    """Every finding for one application, in form order.
+
+    A report is a container of its findings: ``len(report)`` is their number,
+    iterating gives them, and a report is true when it has any (warnings
+    included) — ``if report:`` asks "is there anything to look at?".  Whether
+    the application passes is :attr:`ok`: true when there is no error.
+    """
 
     spec: str
     findings: tuple[Finding, ...] = ()
+
+    def __len__(self) -> int:
+        """The number of findings."""
+        return len(self.findings)
+
+    def __bool__(self) -> bool:
+        """True when there is any finding (an error or a warning); see :attr:`ok`."""
+        return bool(self.findings)
+
+    def __iter__(self) -> Iterator[Finding]:
+        """The findings, in form order."""
+        return iter(self.findings)
+
+    def __repr__(self) -> str:
+        """``<Report national-2023: 3 errors, 1 warning>``."""
+        errors, warnings = len(self.errors), len(self.warnings)
+        return (
+            f"<Report {self.spec}: {errors} error{'' if errors == 1 else 's'}, "
+            f"{warnings} warning{'' if warnings == 1 else 's'}>"
+        )
 
     @property
     def errors(self) -> tuple[Finding, ...]:

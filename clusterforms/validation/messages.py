@@ -55,6 +55,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "「{label}」{where}填报为 {value}，数据有小数时保留小数点后{decimals}位",
         "'{label}'{where} is {value}; keep {decimals} decimal places",
     ),
+    "too_many_digits": (
+        (
+            "「{label}」{where}填报为 {value}，位数超出范围"
+            "（整数部分至多{whole}位，小数部分至多{places}位）"
+        ),
+        (
+            "'{label}'{where} is {value}, which has too many digits "
+            "(at most {whole} before the point and {places} after)"
+        ),
+    ),
+    "invalid_character": (
+        "「{label}」{where}含有文档无法保存的{char}，请删除",
+        "'{label}'{where} contains {char_en}, which a document cannot hold; remove it",
+    ),
     "not_integer": (
         "「{label}」{where}应为整数，填报为 {value}",
         "'{label}'{where} must be a whole number, got {value}",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from clusterforms.application.values import Checklist, Chosen, Invalid
 from clusterforms.model.items import ChecklistItem, ChoiceItem, Option
 from clusterforms.validation.cells import (
     LIST_WORDS,
     TEXT_WORDS,
     Attachments,
     Checker,
-    is_empty,
     wrong_type,
 )
 from clusterforms.validation.emit import Emitter, label_of
@@ -26,21 +26,18 @@ def choice_checker(item: ChoiceItem) -> Checker:
     options, listed = _option_index(item.options)
 
     def check(value: Any, emit: Emitter, _: Attachments) -> str | None:
-        if isinstance(value, list):
-            if len(value) != 1:
-                emit("multiple_choices", item.id, label, count=len(value))
-                return None
-            value = value[0]
-        entry = _option_entry(emit, item, value, _CHOICE_KEYS)
+        if isinstance(value, Invalid) and isinstance(value.value, list):
+            emit("multiple_choices", item.id, label, count=len(value.value))
+            return None
+        entry = _option_entry(emit, item, value)
         if entry is None:
             return None
-        option_id, text, _evidence = entry
-        option = options.get(option_id)
+        option = options.get(entry.option)
         if option is None:
-            emit("unknown_option", item.id, label, option=option_id, options=listed)
+            emit("unknown_option", item.id, label, option=entry.option, options=listed)
             return None
-        _check_option_text(emit, item, option, text)
-        return option_id
+        _check_option_text(emit, item, option, entry.text)
+        return option.id
 
     return check
 
@@ -49,31 +46,32 @@ def checklist_checker(item: ChecklistItem) -> Checker:
     """A list of checked options, each with its text and evidence where needed."""
     label = label_of(item)
     options, listed = _option_index(item.options)
+    needs = {o.id: item.evidence if o.evidence is None else o.evidence for o in item.options}
 
     def check(value: Any, emit: Emitter, attachments: Attachments) -> frozenset[str] | None:
-        if not isinstance(value, list):
+        if not isinstance(value, Checklist):
             wrong_type(emit, item, LIST_WORDS, value)
             return None
         checked: set[str] = set()
-        for entry in value:
-            parsed = _option_entry(emit, item, entry, _CHECKLIST_KEYS)
-            if parsed is None:
+        for given in value.entries:
+            entry = _option_entry(emit, item, given)
+            if entry is None:
                 continue
-            option_id, text, refs = parsed
-            option = options.get(option_id)
+            option = options.get(entry.option)
             if option is None:
-                emit("unknown_option", item.id, label, option=option_id, options=listed)
+                emit("unknown_option", item.id, label, option=entry.option, options=listed)
                 continue
-            checked.add(option_id)
-            _check_option_text(emit, item, option, text)
-            needs = item.evidence if option.evidence is None else option.evidence
-            if needs and not refs:
+            checked.add(option.id)
+            if option.explain or option.free_text:
+                _check_option_text(emit, item, option, entry.text)
+            refs = entry.evidence if isinstance(entry.evidence, tuple) else ()
+            if needs[option.id] and not refs:
                 emit(
                     "evidence_missing",
                     item.id,
                     label,
                     severity="warning",
-                    option=option_id,
+                    option=option.id,
                     option_label=option.label,
                 )
             for ref in refs:
@@ -83,7 +81,7 @@ def checklist_checker(item: ChecklistItem) -> Checker:
                         item.id,
                         label,
                         severity="warning",
-                        option=option_id,
+                        option=option.id,
                         ref=ref,
                     )
         return frozenset(checked)
@@ -91,36 +89,24 @@ def checklist_checker(item: ChecklistItem) -> Checker:
     return check
 
 
-def _option_entry(
-    emit: Emitter, item: ChoiceItem | ChecklistItem, value: object, keys: frozenset[str]
-) -> tuple[str, object, list[str]] | None:
-    """``(option id, text, evidence ids)`` of one entry, or None after reporting why not."""
-    if isinstance(value, str):
-        return value, None, []
-    if not isinstance(value, dict) or not isinstance(value.get("option"), str):
+def _option_entry(emit: Emitter, item: ChoiceItem | ChecklistItem, value: object) -> Chosen | None:
+    """The chosen option, its unknown keys and ill-typed parts reported; None when unusable."""
+    if not isinstance(value, Chosen):
         wrong_type(emit, item, ("选项编号", "an option id"), value)
         return None
-    for key in value.keys() - keys:
-        emit("unknown_key", item.id, label_of(item), option=value["option"], key=key)
-    text = value.get("text")
-    if text is not None and not isinstance(text, str):
-        wrong_type(emit, item, TEXT_WORDS, text)
-        text = None
-    evidence = value.get("evidence", [])
-    if not isinstance(evidence, list) or not all(isinstance(ref, str) for ref in evidence):
-        wrong_type(emit, item, ("佐证材料编号列表", "a list of attachment ids"), evidence)
-        evidence = []
-    return value["option"], text, evidence
-
-
-_CHOICE_KEYS = frozenset({"option", "text"})
-_CHECKLIST_KEYS = frozenset({"option", "text", "evidence"})
+    for key in value.unknown:
+        emit("unknown_key", item.id, label_of(item), option=value.option, key=key)
+    if isinstance(value.text, Invalid):
+        wrong_type(emit, item, TEXT_WORDS, value.text)
+    if isinstance(value.evidence, Invalid):
+        wrong_type(emit, item, ("佐证材料编号列表", "a list of attachment ids"), value.evidence)
+    return value
 
 
 def _check_option_text(
     emit: Emitter, item: ChoiceItem | ChecklistItem, option: Option, text: object
 ) -> None:
-    if not is_empty(text):
+    if isinstance(text, str):  # usable text; text of the wrong type was reported already
         return
     if option.explain:
         emit(

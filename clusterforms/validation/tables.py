@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from clusterforms.application.values import ExtraRow, Invalid, Parts, Targets
 from clusterforms.model.items import RosterColumn, RosterItem, TargetsItem
 from clusterforms.validation.cells import (
     LIST_WORDS,
@@ -13,13 +13,15 @@ from clusterforms.validation.cells import (
     TEXT_WORDS,
     Attachments,
     Checker,
-    NumberReader,
+    NumberCheck,
     count_chars,
-    is_empty,
-    type_name,
+    report_invalid,
     wrong_type,
 )
 from clusterforms.validation.emit import Emitter, label_of
+
+_MIXED_WORDS = ("数值或文字", "a number or text")
+_CELL_WORDS = ("文字或数值", "text or a number")
 
 
 def targets_checker(item: TargetsItem) -> Checker:
@@ -29,27 +31,26 @@ def targets_checker(item: TargetsItem) -> Checker:
     directions = {d.id for d in item.directions}
 
     def check(value: Any, emit: Emitter, _: Attachments) -> dict[str, dict[str, Any]] | None:
-        if not isinstance(value, dict):
+        if not isinstance(value, Targets):
             wrong_type(emit, item, OBJECT_WORDS, value)
             return None
-        for key in value.keys() - {"rows", "extra"}:
+        for key in value.unknown:
             emit("unknown_key", item.id, label, key=key)
-        given = value.get("rows", {})
-        if not isinstance(given, dict):
+        given = value.rows
+        if isinstance(given, Invalid):
             wrong_type(emit, item, OBJECT_WORDS, given)
             given = {}
+        for row_id in value.unknown_rows:
+            emit("unknown_key", item.id, label, key=row_id)
         parsed: dict[str, dict[str, Any]] = {}
         for row_id, cells in given.items():
-            row = rows.get(row_id)
-            if row is None:
-                emit("unknown_key", item.id, label, key=row_id)
-            else:
-                parsed[row_id] = _target_cells(emit, row_id, row.indicator, row.value, cells)
+            row = rows[row_id]
+            parsed[row_id] = _target_cells(emit, row_id, row.indicator, row.value, cells)
         for row_id, row in rows.items():
             if row.required and row_id not in given:
                 for part in ("baseline", "target"):
                     emit("required", row_id, row.indicator, option=part)
-        _extra_rows(emit, item, value.get("extra", []), directions)
+        _extra_rows(emit, item, value.extra, directions)
         return parsed
 
     return check
@@ -57,76 +58,55 @@ def targets_checker(item: TargetsItem) -> Checker:
 
 def _extra_rows(emit: Emitter, item: TargetsItem, extra: object, directions: set[str]) -> None:
     """Rows the applicant added under a direction's "......": a direction and an indicator."""
-    if not isinstance(extra, list):
+    if not isinstance(extra, tuple):
         wrong_type(emit, item, LIST_WORDS, extra)
         return
     label = label_of(item)
     for entry in extra:
-        direction = entry.get("direction") if isinstance(entry, dict) else None
-        if not isinstance(entry, dict) or not isinstance(direction, str):
-            wrong_type(emit, item, OBJECT_WORDS, entry)
+        if not isinstance(entry, ExtraRow) or entry.direction is None:
+            # an object without a direction is as unusable as no object at all
+            shown = entry if isinstance(entry, Invalid) else Invalid({}, "wrong_shape")
+            wrong_type(emit, item, OBJECT_WORDS, shown)
             continue
-        if direction not in directions:
-            emit("unknown_key", item.id, label, key=direction)
-        for key in entry.keys() - _EXTRA_KEYS:
+        if entry.direction not in directions:
+            emit("unknown_key", item.id, label, key=entry.direction)
+        for key in entry.unknown:
             emit("unknown_key", item.id, label, key=key)
-        if is_empty(entry.get("indicator")):
+        if entry.indicator is None:
             emit("required", item.id, label, option="indicator")
-        elif not isinstance(entry["indicator"], str):
-            wrong_type(emit, item, TEXT_WORDS, entry["indicator"])
-        for part in ("baseline", "target"):
-            cell = entry.get(part)
-            if cell is not None and (
-                isinstance(cell, bool) or not isinstance(cell, str | int | Decimal)
-            ):
-                wrong_type(emit, item, ("数值或文字", "a number or text"), cell)
-
-
-_EXTRA_KEYS = frozenset({"direction", "indicator", "baseline", "target"})
-_TARGET_KEYS = frozenset({"baseline", "target", "industry_average"})
+        elif isinstance(entry.indicator, Invalid):
+            wrong_type(emit, item, TEXT_WORDS, entry.indicator)
+        for cell in (entry.baseline, entry.target):
+            if isinstance(cell, Invalid):
+                report_invalid(emit, cell, (item.id, label), _MIXED_WORDS)
 
 
 def _target_cells(
     emit: Emitter, row_id: str, indicator: str, kind: str, cells: object
 ) -> dict[str, Any]:
-    if not isinstance(cells, Mapping):
-        emit(
-            "wrong_type",
-            row_id,
-            indicator,
-            expected=OBJECT_WORDS[0],
-            expected_en=OBJECT_WORDS[1],
-            got=type_name(cells),
-        )
+    place = (row_id, indicator)
+    if not isinstance(cells, Parts):
+        invalid = cells if isinstance(cells, Invalid) else Invalid(cells, "wrong_shape")
+        report_invalid(emit, invalid, place, OBJECT_WORDS)
         return {}
-    read = NumberReader(row_id, indicator, integer=False)
-    for key in cells.keys() - _TARGET_KEYS:
+    read = NumberCheck(row_id, indicator, integer=False)
+    for key in cells.unknown:
         emit("unknown_key", row_id, indicator, key=key)
     parsed: dict[str, Any] = {}
     for part in ("baseline", "target", "industry_average"):
         cell = cells.get(part)
-        if is_empty(cell):
+        if cell is None:
             if part != "industry_average":
                 emit("required", row_id, indicator, option=part)
         elif kind == "text" and part != "industry_average":
             if isinstance(cell, str):
                 parsed[part] = cell
             else:
-                emit(
-                    "wrong_type",
-                    row_id,
-                    indicator,
-                    option=part,
-                    expected=TEXT_WORDS[0],
-                    expected_en=TEXT_WORDS[1],
-                    got=type_name(cell),
-                )
+                invalid = cell if isinstance(cell, Invalid) else Invalid(cell, "not_text")
+                report_invalid(emit, invalid, place, TEXT_WORDS, option=part)
         else:
             parsed[part] = read(cell, emit, None, part)
     return parsed
-
-
-_CELL_WORDS = ("文字或数值", "text or a number")
 
 
 def roster_checker(item: RosterItem) -> Checker:
@@ -142,34 +122,23 @@ def roster_checker(item: RosterItem) -> Checker:
         label = f"{base}第{n}行"
         return label if column is None else f"{label}·{column}"
 
-    def check(value: Any, emit: Emitter, _: Attachments) -> list[dict[str, Any]] | None:
-        if not isinstance(value, list):
+    def check(value: Any, emit: Emitter, _: Attachments) -> None:
+        if not isinstance(value, tuple):
             wrong_type(emit, item, LIST_WORDS, value)
-            return None
+            return
         if item.required and not value:
             emit("required", item.id, label_of(item))
-        rows: list[dict[str, Any]] = []
         for n, row in enumerate(value, start=1):
-            if not isinstance(row, dict):
-                emit(
-                    "wrong_type",
-                    item.id,
-                    where(n),
-                    option=str(n),
-                    expected=OBJECT_WORDS[0],
-                    expected_en=OBJECT_WORDS[1],
-                    got=type_name(row),
-                )
+            if not isinstance(row, Parts):
+                invalid = row if isinstance(row, Invalid) else Invalid(row, "wrong_shape")
+                report_invalid(emit, invalid, (item.id, where(n)), OBJECT_WORDS, option=str(n))
                 continue
-            for key, cell in row.items():
-                column = columns.get(key)
-                if column is None:
-                    emit("unknown_key", item.id, where(n), option=str(n), key=key)
-                elif not is_empty(cell):
-                    place = (item.id, where(n, column.label), f"{n}/{key}")
-                    _roster_cell(emit, place, column, cell)
-            rows.append(row)
-        return rows
+            for key in row.unknown:
+                emit("unknown_key", item.id, where(n), option=str(n), key=key)
+            for key, cell in row.cells.items():
+                column = columns[key]
+                place = (item.id, where(n, column.label), f"{n}/{key}")
+                _roster_cell(emit, place, column, cell)
 
     return check
 
@@ -183,17 +152,6 @@ def _roster_cell(
         limit = column.max_chars
         if limit is not None and len(cell) > limit and (n := count_chars(cell)) > limit:
             emit("too_long", field, label, option=option, limit=limit, count=n)
-    elif isinstance(cell, bool) or not isinstance(cell, int | Decimal) or not _finite(cell):
-        emit(
-            "wrong_type",
-            field,
-            label,
-            option=option,
-            expected=_CELL_WORDS[0],
-            expected_en=_CELL_WORDS[1],
-            got=type_name(cell),
-        )
-
-
-def _finite(number: int | Decimal) -> bool:
-    return isinstance(number, int) or number.is_finite()
+    elif not isinstance(cell, Decimal):
+        invalid = cell if isinstance(cell, Invalid) else Invalid(cell, "wrong_shape")
+        report_invalid(emit, invalid, (field, label), _CELL_WORDS, option=option)

@@ -1,7 +1,9 @@
 """``validate(spec, data) -> Report``: every problem in an application at once.
 
-Pure: no I/O, no exceptions for bad data.  The checks for a spec are compiled
-once into closures (:class:`Validator`) and reused for every document.
+Pure: no I/O, no exceptions for bad data.  The document is read once into
+typed values (:func:`clusterforms.read_application`); the checks for a spec
+are compiled once into closures (:class:`Validator`) that judge those values,
+and reused for every document.
 """
 
 from __future__ import annotations
@@ -9,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from clusterforms.application.reading import read_application
+from clusterforms.application.values import Application
+from clusterforms.errors import ApplicationError
 from clusterforms.model.checks import LAYOUT_KINDS
 from clusterforms.model.items import (
     CountItem,
@@ -22,7 +27,7 @@ from clusterforms.model.items import (
     YearlyItem,
 )
 from clusterforms.model.spec import FormSpec
-from clusterforms.validation.cells import Attachments, Checker, is_empty, type_name
+from clusterforms.validation.cells import Checker, report_invalid
 from clusterforms.validation.emit import Emitter, label_of
 from clusterforms.validation.fields import (
     counts_checker,
@@ -89,46 +94,40 @@ class Validator:
                 rules.append(compile_targets(spec, item))
         rules.extend(compile_rules(spec))
         self._plan = tuple(plan)
-        self._known = frozenset(field_id for field_id, *_ in plan)
         self._rules = tuple(rules)
 
     def validate(self, data: object, *, lang: Lang = "zh") -> Report:
-        """Every finding for ``data``, an application document (see docs/data-format.md)."""
+        """Every finding for ``data``, a document (docs/data-format.md) or an Application."""
         emit = Emitter(lang)
-        values = self._document(data, emit)
-        if values is not None:
-            parsed = self._fields(values, emit, _attachments(data))
+        application = self._read(data, emit)
+        if application is not None:
+            _check_document(application, emit)
+            parsed = self._fields(application, emit)
             for rule in self._rules:
                 rule(parsed, emit)
         return Report(spec=self.spec.id, findings=tuple(emit.findings))
 
-    def parsed_values(self, data: object) -> dict[str, Any]:
-        """The usable values of ``data`` by field id (Decimals, year mappings, option ids)."""
-        emit = Emitter("zh")
-        values = self._document(data, emit)
-        return {} if values is None else self._fields(values, emit, _attachments(data))
-
-    def _document(self, data: object, emit: Emitter) -> dict[str, Any] | None:
-        if not isinstance(data, dict) or not isinstance(data.get("values"), dict):
+    def _read(self, data: object, emit: Emitter) -> Application | None:
+        if isinstance(data, Application) and data.spec is not self.spec and data.spec != self.spec:
+            emit("wrong_spec", "spec", "", got=data.spec.id, expected=self.spec.id)
+            return None
+        try:
+            return read_application(self.spec, data)
+        except ApplicationError:
             emit("not_an_object", None, "")
             return None
-        spec_id = data.get("spec")
-        if spec_id != self.spec.id:
-            emit("wrong_spec", "spec", "", got=spec_id, expected=self.spec.id)
-        _check_meta(data, emit)
-        values: dict[str, Any] = data["values"]
-        for key in values:
-            if key not in self._known:
-                emit("unknown_field", str(key), str(key))
-        return values
 
-    def _fields(
-        self, values: dict[str, Any], emit: Emitter, attachments: Attachments
-    ) -> dict[str, Any]:
+    def _fields(self, application: Application, emit: Emitter) -> dict[str, Any]:
+        values = application.values
+        attachments = (
+            None
+            if application.attachments is None
+            else frozenset(a.id for a in application.attachments)
+        )
         parsed: dict[str, Any] = {}
         for field_id, label, required, numeric, check in self._plan:
             value = values.get(field_id)
-            if is_empty(value):
+            if value is None:
                 if required:
                     emit("required_number" if numeric else "required", field_id, label)
                 continue
@@ -138,46 +137,23 @@ class Validator:
         return parsed
 
 
-_ATTACHMENT_KEYS = ("id", "title", "file")
+_DOCUMENT_WORDS = {
+    "meta": ("文字键值对", "an object of strings"),
+    "attachments": ("附件清单（id、title、file）", "a list of {id, title, file}"),
+}
 
 
-def _check_meta(data: dict[str, Any], emit: Emitter) -> None:
-    """``meta`` is an object of strings; ``attachments`` a list of ``{id, title, file}``."""
-    meta = data.get("meta", {})
-    if not isinstance(meta, dict) or not all(isinstance(v, str) for v in meta.values()):
-        emit(
-            "wrong_type",
-            "meta",
-            "meta",
-            expected="文字键值对",
-            expected_en="an object of strings",
-            got=type_name(meta),
-        )
-    attachments = data.get("attachments", [])
-    well_formed = isinstance(attachments, list) and all(
-        isinstance(a, dict)
-        and set(a) == set(_ATTACHMENT_KEYS)
-        and all(isinstance(a[k], str) for k in _ATTACHMENT_KEYS)
-        for a in attachments
-    )
-    if not well_formed:
-        emit(
-            "wrong_type",
-            "attachments",
-            "attachments",
-            expected="附件清单（id、title、file）",
-            expected_en="a list of {id, title, file}",
-            got=type_name(attachments),
-        )
-
-
-def _attachments(data: object) -> Attachments:
-    listed = data.get("attachments") if isinstance(data, dict) else None
-    if not isinstance(listed, list):
-        return None
-    return frozenset(
-        a["id"] for a in listed if isinstance(a, dict) and isinstance(a.get("id"), str)
-    )
+def _check_document(application: Application, emit: Emitter) -> None:
+    """The document's own parts: the spec it names, ``meta``, ``attachments``, unknown fields."""
+    spec_id = application.spec.id
+    if application.named_spec != spec_id:
+        emit("wrong_spec", "spec", "", got=application.named_spec, expected=spec_id)
+    for part, words in _DOCUMENT_WORDS.items():
+        invalid = application.malformed.get(part)
+        if invalid is not None:
+            report_invalid(emit, invalid, (part, part), words)
+    for key in application.unknown_fields:
+        emit("unknown_field", key, key)
 
 
 _CACHE_SIZE = 64
@@ -201,7 +177,9 @@ def validate(spec: FormSpec, data: object, *, lang: Lang = "zh") -> Report:
 
     Args:
         spec: the form the application fills.
-        data: the application document, e.g. from :func:`clusterforms.load_application`.
+        data: the application document, e.g. from :func:`clusterforms.load_application`,
+            or the :class:`Application` :func:`clusterforms.read_application` made of it
+            (then nothing is read twice).
         lang: ``"zh"`` (default) or ``"en"`` for the messages.
 
     """

@@ -7,11 +7,12 @@ in docs/word.md.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from clusterforms import FormSpec
 from clusterforms.renderer import Renderer
+
+if TYPE_CHECKING:  # annotations only: listing renderers loads this module and no more
+    from clusterforms import Application, FormSpec
 
 
 class DocxRenderer(Renderer):
@@ -24,7 +25,7 @@ class DocxRenderer(Renderer):
     extension: ClassVar[str] = ".docx"
     can_fill: ClassVar[bool] = True
 
-    def render(self, spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+    def render(self, spec: FormSpec, data: Application | None = None) -> bytes:
         """The .docx bytes; a value Word cannot hold raises RenderError naming its field."""
         from clusterforms_renderers.docx._build import build  # noqa: PLC0415 - keep listing light
 

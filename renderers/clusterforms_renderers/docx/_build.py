@@ -9,11 +9,10 @@ part starts the first page, in that part's orientation.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from clusterforms import FormSpec, Orientation
-from clusterforms.errors import RenderError
+from clusterforms import Application, FormSpec, Orientation, read_application
+from clusterforms.errors import ApplicationError, RenderError
 from clusterforms_renderers.docx._appendices import appendix
 from clusterforms_renderers.docx._cover import cover, instructions
 from clusterforms_renderers.docx._sections import section
@@ -66,12 +65,22 @@ class _Pages:
         return out.getvalue()
 
 
-def build(spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
-    """The .docx bytes of ``spec``, filled with ``data`` when given."""
+def _application(spec: FormSpec, data: object) -> Application:
+    try:
+        return read_application(spec, data)
+    except ApplicationError as exc:
+        raise RenderError(exc.message) from None
+
+
+def build(spec: FormSpec, data: object = None) -> bytes:
+    """The .docx bytes of ``spec``, filled with ``data`` when given.
+
+    ``data`` is the typed application (or a document, which is read first).
+    """
     if not spec.data_years:
         msg = f"spec {spec.id!r} has no data_years: a form needs the years its tables ask for"
         raise RenderError(msg)
-    values = Values(data)
+    values = Values(None if data is None else _application(spec, data))
     first: Orientation = "portrait"
     if not spec.has_cover and not spec.instructions and spec.sections:
         first = spec.sections[0].orientation

@@ -69,7 +69,7 @@ def cover(spec: FormSpec, values: Values) -> list[str]:
 
 def _wrapped_lines(line: CoverLine, values: Values) -> int:
     """How many lines more than one the filled-in ``line`` takes on the page."""
-    value = values.text(line.id, values.raw(line.id))
+    value = values.text(line.id, values.field(line.id))
     if not value:
         return 0
     room = (_RIGHT - _INDENT) / (_COVER_PT * 20) - 1
@@ -78,7 +78,7 @@ def _wrapped_lines(line: CoverLine, values: Values) -> int:
 
 
 def _line(line: CoverLine, values: Values) -> str:
-    value = values.text(line.id, values.raw(line.id))
+    value = values.text(line.id, values.field(line.id))
     parts = _split(value, line.suffixes) if value else ["" for _ in line.suffixes]
     if not line.suffixes or parts is None:
         # One blank to the line's end; a long value wraps to start under itself.

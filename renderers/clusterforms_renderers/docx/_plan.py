@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
-from clusterforms import StagesItem, TargetRow, TargetsItem
+from clusterforms import ExtraRow, Parts, StagesItem, TargetRow, Targets, TargetsItem
 from clusterforms_renderers.docx._layout import (
     CENTER,
     LEFT,
@@ -25,7 +25,7 @@ from clusterforms_renderers.docx._layout import (
     top_cell,
 )
 from clusterforms_renderers.docx._table import Cell, Row
-from clusterforms_renderers.docx._values import shape_error, with_unit
+from clusterforms_renderers.docx._values import with_unit
 from clusterforms_renderers.docx._xml import BOLD, Para, cm, text_paragraph
 
 #: Edges of 方向 | 指标 | 基准值 | 目标值, as shares of the frame.
@@ -43,9 +43,11 @@ def targets_rows(item: TargetsItem, frame: Frame, ctx: Ctx) -> list[Row]:
     """The 三年总体目标 block: heading and guidance, the table, then the 备注."""
     spec = ctx.spec
     cols = _columns(frame)
-    data = ctx.values.mapping(item.id, ctx.values.raw(item.id)) or {}
-    filled = ctx.values.mapping(f"{item.id}.rows", data.get("rows")) or {}
-    extras = _extras(item, ctx, data.get("extra"))
+    data = ctx.values.shaped(item.id, ctx.values.field(item.id), Targets, "an object")
+    filled: Mapping[str, Any] = {}
+    if data is not None:
+        filled = ctx.values.shaped(f"{item.id}.rows", data.rows, dict, "an object") or {}
+    extras = _extras(item, ctx, data.extra if data is not None else ())
     intro = [text_paragraph(item.label, LEFT, BOLD)]
     if item.guidance:
         intro.append(text_paragraph(item.guidance, LEFT))
@@ -93,7 +95,7 @@ def _plain_row(
 
 
 def _target_row(ctx: Ctx, cols: Sequence[Fraction], row: TargetRow, value: Any) -> Row:
-    entry = ctx.values.mapping(row.id, value) or {}
+    entry = ctx.values.parts(row.id, value) or Parts()
     baseline = _shown(ctx, row, "baseline", entry.get("baseline"))
     target = _shown(ctx, row, "target", entry.get("target"))
     average = _shown(ctx, row, "industry_average", entry.get("industry_average"))
@@ -116,25 +118,24 @@ def _shown(ctx: Ctx, row: TargetRow, key: str, value: Any) -> str | None:
 
 def _extras(item: TargetsItem, ctx: Ctx, value: Any) -> dict[str, list[tuple[str, str, str]]]:
     """The applicant's added indicators by direction (an unknown one: the last open direction)."""
-    if value is None:
-        return {}
     field = f"{item.id}.extra"
-    if not isinstance(value, list | tuple):
-        raise shape_error(field, "a list of rows", value)
+    rows = ctx.values.shaped(field, value, tuple, "a list of rows") or ()
     known = {d.id for d in item.directions}
     fallback = next((d.id for d in reversed(item.directions) if d.open), None)
     out: dict[str, list[tuple[str, str, str]]] = {}
-    for i, entry in enumerate(value):
+    for i, entry in enumerate(rows):
         where = f"{field}[{i}]"
-        extra = ctx.values.mapping(where, entry) or {}
-        direction = extra.get("direction")
-        target_dir = direction if isinstance(direction, str) and direction in known else fallback
+        extra = ctx.values.shaped(where, entry, ExtraRow, "an object")
+        if extra is None:
+            continue
+        direction = extra.direction
+        target_dir = direction if direction in known else fallback
         if target_dir is None:
             continue
         texts = (
-            ctx.values.text(f"{where}.indicator", extra.get("indicator")) or "",
-            ctx.values.plain_number(f"{where}.baseline", extra.get("baseline")) or "",
-            ctx.values.plain_number(f"{where}.target", extra.get("target")) or "",
+            ctx.values.text(f"{where}.indicator", extra.indicator) or "",
+            ctx.values.plain_number(f"{where}.baseline", extra.baseline) or "",
+            ctx.values.plain_number(f"{where}.target", extra.target) or "",
         )
         out.setdefault(target_dir, []).append(texts)
     return out
@@ -146,11 +147,11 @@ def _extra_row(cols: Sequence[Fraction], extra: tuple[str, str, str]) -> Row:
 
 def stages_rows(item: StagesItem, frame: Frame, ctx: Ctx) -> list[Row]:
     """2.阶段性目标 and one line per plan year, with the applicant's text under each."""
-    data = ctx.values.mapping(item.id, ctx.values.raw(item.id)) or {}
+    data = ctx.values.by_year(item.id, ctx.values.field(item.id))
     content = [text_paragraph(item.label, LEFT, BOLD)]
     for n, year in enumerate(ctx.spec.plan_years, start=1):
         content.append(text_paragraph(item.year_label.format(n=n, year=year), Para(first_line=420)))
-        text = ctx.values.text(f"{item.id}.{year}", _year_entry(data, year))
+        text = ctx.values.text(f"{item.id}.{year}", data.get(year) if data else None)
         if text:
             content += [
                 text_paragraph(p.strip(), Para(first_line=420, align="both"))
@@ -161,8 +162,3 @@ def stages_rows(item: StagesItem, frame: Frame, ctx: Ctx) -> list[Row]:
             content += ["<w:p/>"] * _STAGE_ROOM
     height = None if ctx.values.filled else cm(1.0) * len(ctx.spec.plan_years)
     return [Row(cells=(top_cell(frame.left, frame.right, content),), height=height, can_split=True)]
-
-
-def _year_entry(data: Mapping[Any, Any], year: int) -> Any:
-    found = data.get(str(year))
-    return data.get(year) if found is None else found

@@ -9,14 +9,13 @@ the numbered column narrow, a column with a character limit wide.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
-from clusterforms import RosterColumn, RosterItem
+from clusterforms import Parts, RosterColumn, RosterItem
 from clusterforms_renderers.docx._layout import CENTER, LEFT, SMALL, Ctx, Frame, cell, top_cell
 from clusterforms_renderers.docx._table import Cell, Row
-from clusterforms_renderers.docx._values import shape_error
 from clusterforms_renderers.docx._xml import Font, Para, cm, text_paragraph
 
 #: Room for handwriting in a blank row, and the least height of a filled one.
@@ -65,7 +64,7 @@ def roster_rows(item: RosterItem, frame: Frame, ctx: Ctx) -> list[Row]:
             header=True,
         )
     )
-    entries = _entries(item, ctx.values.raw(item.id))
+    entries = _entries(item, ctx)
     if entries is None:
         rows += [_blank_row(item, edges, n) for n in range(1, item.rows + 1)]
         if not item.rows and any(c.prompt for c in item.columns):
@@ -78,17 +77,15 @@ def roster_rows(item: RosterItem, frame: Frame, ctx: Ctx) -> list[Row]:
     return rows
 
 
-def _entries(item: RosterItem, value: Any) -> list[Mapping[str, Any]] | None:
+def _entries(item: RosterItem, ctx: Ctx) -> list[Parts[Any]] | None:
     """The rows of a filled roster, or None for the blank form."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    rows = ctx.values.shaped(item.id, ctx.values.field(item.id), tuple, "a list of rows")
+    if rows is None:
         return None
-    if not isinstance(value, list | tuple):
-        raise shape_error(item.id, "a list of rows", value)
-    for n, entry in enumerate(value, start=1):
-        if not isinstance(entry, Mapping):
-            where = f"{item.id}[{n}]"
-            raise shape_error(where, "a row object", entry)
-    return list(value)
+    return [
+        ctx.values.shaped(f"{item.id}[{n}]", row, Parts, "a row object") or Parts()
+        for n, row in enumerate(rows, start=1)
+    ]
 
 
 def _blank_row(item: RosterItem, edges: list[Fraction], n: int, *, numbered: bool = True) -> Row:
@@ -103,7 +100,7 @@ def _blank_row(item: RosterItem, edges: list[Fraction], n: int, *, numbered: boo
 
 
 def _filled_row(
-    item: RosterItem, edges: list[Fraction], ctx: Ctx, n: int, entry: Mapping[str, Any]
+    item: RosterItem, edges: list[Fraction], ctx: Ctx, n: int, entry: Parts[Any]
 ) -> Row:
     cells: list[Cell] = []
     for i, column in enumerate(item.columns):

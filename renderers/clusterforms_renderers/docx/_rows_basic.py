@@ -12,6 +12,7 @@ from clusterforms import (
     ChoiceItem,
     CountItem,
     CountsItem,
+    NamedCount,
     NamedCountItem,
     NarrativeItem,
     NumberItem,
@@ -48,7 +49,7 @@ _HEADING_ROOM = cm(3.0)
 
 def text_rows(item: TextItem, frame: Frame, ctx: Ctx) -> list[Row]:
     """Label | value.  A bracketed hint is printed under the label, any other in the value cell."""
-    value = ctx.values.text(item.id, ctx.values.raw(item.id))
+    value = ctx.values.text(item.id, ctx.values.field(item.id))
     label = lines(item.label)
     content = [text_paragraph(value, LEFT)] if value else []
     if item.hint and item.hint.startswith("（"):
@@ -69,7 +70,7 @@ def pair_rows(item: PairItem, frame: Frame, ctx: Ctx) -> list[Row]:
             cells.append(cell(*parts[2 * i - 1], label))
         else:
             cells.append(cell(frame.left, frame.split, label))
-        value = ctx.values.text(field.id, ctx.values.raw(field.id))
+        value = ctx.values.text(field.id, ctx.values.field(field.id))
         content = [text_paragraph(value, CENTER)] if value else []
         cells.append(cell(*parts[2 * i], content + notes(field.notes)))
     if not cells:
@@ -79,14 +80,14 @@ def pair_rows(item: PairItem, frame: Frame, ctx: Ctx) -> list[Row]:
 
 def number_rows(item: NumberItem, frame: Frame, ctx: Ctx) -> list[Row]:
     """Label | the number, spanning the value columns."""
-    value = ctx.values.number(item.id, ctx.values.raw(item.id), item.decimals)
+    value = ctx.values.number(item.id, ctx.values.field(item.id), item.decimals)
     content = [text_paragraph(with_unit(value, item.unit, item.label), CENTER)] if value else []
     return [label_row(frame, item.label, content + notes(item.notes))]
 
 
 def count_rows(item: CountItem, frame: Frame, ctx: Ctx) -> list[Row]:
     """Label | the count; a printed unit (个) follows an underlined blank."""
-    value = ctx.values.count(item.id, ctx.values.raw(item.id))
+    value = ctx.values.count(item.id, ctx.values.field(item.id))
     if item.unit:
         content = [paragraph([blank(value, 6), run(item.unit)], CENTER)]
     else:
@@ -129,7 +130,7 @@ def checklist_rows(item: ChecklistItem, frame: Frame, ctx: Ctx) -> list[Row]:
 
 def narrative_rows(item: NarrativeItem, frame: Frame, ctx: Ctx) -> list[Row]:
     """Label | writing space with the prompt; with an outline, one cell across the whole frame."""
-    text = ctx.values.text(item.id, ctx.values.raw(item.id))
+    text = ctx.values.text(item.id, ctx.values.field(item.id))
     written = [text_paragraph(p, Para(first_line=420, align="both")) for p in _paragraphs(text)]
     if item.outline:
         return [_outlined(item, frame, ctx, written)]
@@ -174,9 +175,9 @@ def _outlined(item: NarrativeItem, frame: Frame, ctx: Ctx, written: list[str]) -
 
 def named_count_rows(item: NamedCountItem, frame: Frame, ctx: Ctx) -> list[Row]:
     """Label | 数量：__个 / 名称：__."""
-    value = ctx.values.mapping(item.id, ctx.values.raw(item.id)) or {}
-    count = ctx.values.count(f"{item.id}.count", value.get("count"))
-    names = ctx.values.text(f"{item.id}.names", value.get("names"))
+    value = ctx.values.shaped(item.id, ctx.values.field(item.id), NamedCount, "an object")
+    count = ctx.values.count(f"{item.id}.count", value.count if value else None)
+    names = ctx.values.text(f"{item.id}.names", value.names if value else None)
     content = [
         paragraph([run(item.count_label), blank(count, 4), run(item.unit)]),
         blank_to_end(ctx, frame.split, frame.right, [run(item.names_label)], names),
@@ -187,7 +188,7 @@ def named_count_rows(item: NamedCountItem, frame: Frame, ctx: Ctx) -> list[Row]:
 
 def counts_rows(item: CountsItem, frame: Frame, ctx: Ctx) -> list[Row]:
     """Label | one line per part: 绿色工厂数量 __."""
-    value = ctx.values.mapping(item.id, ctx.values.raw(item.id)) or {}
+    value = ctx.values.parts(item.id, ctx.values.field(item.id))
     room = frame.split + (frame.right - frame.split) / 2  # blanks end mid-cell, like the form's
     content = [
         blank_to_end(
@@ -195,7 +196,7 @@ def counts_rows(item: CountsItem, frame: Frame, ctx: Ctx) -> list[Row]:
             frame.split,
             room,
             [run(part.label)],
-            ctx.values.count(f"{item.id}.{part.id}", value.get(part.id)),
+            ctx.values.count(f"{item.id}.{part.id}", value.get(part.id) if value else None),
         )
         for part in item.parts
     ]

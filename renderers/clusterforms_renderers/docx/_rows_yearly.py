@@ -10,7 +10,6 @@ matrix cuts each year column again into 类别 | 主持数量 | 参与数量.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
 
 from clusterforms import StandardsItem, YearHeaderItem, YearlyItem, year_label
 from clusterforms_renderers.docx._layout import (
@@ -47,7 +46,8 @@ def _year_cells(frame: Frame, ctx: Ctx) -> list[Cell]:
 
 
 def _value(item: YearlyItem, ctx: Ctx, year: int) -> str | None:
-    raw = ctx.values.year(item.id, ctx.values.raw(item.id), year)
+    series = ctx.values.by_year(item.id, ctx.values.field(item.id))
+    raw = series.get(year) if series else None
     where = f"{item.id}.{year}"
     if item.value == "count":
         return ctx.values.count(where, raw)
@@ -100,7 +100,7 @@ def _tail(item: YearlyItem, frame: Frame, ctx: Ctx) -> list[Row]:
     if item.summary is not None:
         summary = item.summary
         middle = frame.slots(len(ctx.spec.data_years))[0][1]
-        value = ctx.values.number(summary.id, ctx.values.raw(summary.id), summary.decimals)
+        value = ctx.values.number(summary.id, ctx.values.field(summary.id), summary.decimals)
         shown = with_unit(value, summary.unit, summary.label) if value else None
         cells = (
             cell(frame.split, middle, lines(summary.label)),
@@ -115,7 +115,7 @@ def _tail(item: YearlyItem, frame: Frame, ctx: Ctx) -> list[Row]:
 def standards_rows(item: StandardsItem, frame: Frame, ctx: Ctx) -> list[Row]:
     """Label merged down | per year: 类别 | 主持数量 | 参与数量, then one row per category."""
     years = ctx.spec.data_years
-    data = ctx.values.mapping(item.id, ctx.values.raw(item.id)) or {}
+    data = ctx.values.by_year(item.id, ctx.values.field(item.id))
     columns = [_sub_columns(start, end, len(item.roles)) for start, end in frame.slots(len(years))]
     head: list[Cell] = []
     for cuts in columns:
@@ -127,25 +127,20 @@ def standards_rows(item: StandardsItem, frame: Frame, ctx: Ctx) -> list[Row]:
         row: list[Cell] = []
         for cuts, year in zip(columns, years, strict=True):
             row.append(cell(cuts[0], cuts[1], [text_paragraph(category.label, CENTER, SMALL)]))
-            per_year = _entry(ctx, item.id, data, str(year), year)
-            per_category = _entry(ctx, f"{item.id}.{year}", per_year, category.id)
+            per_year = ctx.values.parts(f"{item.id}.{year}", data.get(year) if data else None)
+            per_category = ctx.values.parts(
+                f"{item.id}.{year}.{category.id}",
+                per_year.get(category.id) if per_year else None,
+            )
             for k, role in enumerate(item.roles, start=1):
                 where = f"{item.id}.{year}.{category.id}.{role.id}"
-                value = ctx.values.count(where, per_category.get(role.id))
+                count = per_category.get(role.id) if per_category else None
+                value = ctx.values.count(where, count)
                 row.append(_value_cell(cuts[k], cuts[k + 1], value))
         body.append(Row(cells=tuple(row), height=ROW_HEIGHT))
     if item.notes:
         body.append(Row(cells=(cell(frame.split, frame.right, notes(item.notes)),)))
     return merged_down(body, frame.left, frame.split, lines(item.label))
-
-
-def _entry(ctx: Ctx, field: str, data: Any, *keys: Any) -> Any:
-    """The object under the first of ``keys`` present in ``data`` (empty when none)."""
-    for key in keys:
-        found = data.get(key)
-        if found is not None:
-            return ctx.values.mapping(f"{field}.{key}", found) or {}
-    return {}
 
 
 def _sub_columns(start: Fraction, end: Fraction, roles: int) -> list[Fraction]:

@@ -25,7 +25,7 @@ def signoff_rows(item: SignoffItem, frame: Frame, ctx: Ctx) -> list[Row]:
             text_paragraph(item.text, Para(first_line=480, align="both", line=360), _FONT)
         )
     if item.opinion:
-        opinion = ctx.values.text(item.id, ctx.values.raw(item.id))
+        opinion = ctx.values.text(item.id, ctx.values.field(item.id))
         if opinion:
             content += [
                 text_paragraph(p.strip(), Para(first_line=480, align="both", line=360), _FONT)

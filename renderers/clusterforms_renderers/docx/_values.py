@@ -1,85 +1,64 @@
-r"""Reading an application's values for printing, and formatting them.
+r"""An application's typed values as the Word form prints them.
 
-The renderer prints what it is given and leaves judging it to
-:func:`clusterforms.validate`: unknown options and years are skipped, numbers
-that do not parse are printed as written.  Two things are refused with a
-:class:`~clusterforms.RenderError` naming the field, because they cannot be
-printed at all: characters an XML document cannot hold (control characters,
+The values come typed from :func:`clusterforms.read_application`, so the
+renderer prints exactly what validation judges: a number is a ``Decimal``,
+text that is not a number (``约12``) is printed as typed and never as another
+number, unknown options and years are skipped.  A value that cannot be
+printed at all is refused with a :class:`~clusterforms.RenderError` naming
+its place: characters an XML document cannot hold (control characters,
 unpaired surrogates) and values of the wrong shape (a list where a number
-belongs).  Numbers are ``Decimal`` throughout; a float handed in by a caller
-is read through its shortest ``repr`` so it prints as written.
+belongs, a float).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
+from clusterforms import (
+    Application,
+    ByYear,
+    Checklist,
+    Chosen,
+    Invalid,
+    Parts,
+    Value,
+    describe_character,
+    number_text,
+)
 from clusterforms.errors import RenderError
+
+T = TypeVar("T")
 
 CHECKED = "☑"
 UNCHECKED = "□"
 
-# Characters XML 1.0 cannot hold.  Tab and line breaks are allowed: they are
-# turned into Word tabs and paragraphs.
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def clean(field: str, text: str) -> str:
-    r"""``text`` with line breaks normalised to ``\n``, or a RenderError naming ``field``."""
-    bad = _INVALID.search(text)
-    if bad is not None:
-        code = ord(bad.group())
-        what = "an unpaired surrogate" if 0xD800 <= code <= 0xDFFF else "a control character"
-        if code in {0xFFFE, 0xFFFF}:
-            what = "a non-character"
-        msg = f"{field}: contains {what} U+{code:04X} that Word documents cannot hold"
-        raise RenderError(msg)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
 
 def shape_error(field: str, expected: str, value: object) -> RenderError:
+    """A value of the wrong shape at ``field``."""
     return RenderError(f"{field}: expected {expected}, got {type(value).__name__} {value!r:.60}")
 
 
-def to_decimal(value: object) -> Decimal | None:
-    """``value`` as a Decimal when it is a number or a numeric string, else ``None``."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, Decimal | int):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    if isinstance(value, str):
-        try:
-            return Decimal(value.strip())
-        except InvalidOperation:
-            return None
-    return None
+def refused(field: str, expected: str, invalid: Invalid) -> RenderError:
+    """Why ``invalid`` cannot be printed at ``field``."""
+    char = invalid.character
+    if char is not None:
+        what = describe_character(char)
+        return RenderError(f"{field}: contains {what} that Word documents cannot hold")
+    return shape_error(field, expected, invalid.value)
 
 
-#: Beyond this many digits a number is printed in scientific notation rather
-#: than written out (``1E+999999`` would otherwise be a million characters).
-_MAX_DIGITS = 40
-
-
-def _written(number: Decimal) -> str:
-    """``number`` in plain notation, or as is when it is not finite or absurdly long."""
-    if not number.is_finite() or abs(number.adjusted()) > _MAX_DIGITS:
-        return str(number)
-    return format(number, "f")
+def _lines(text: str) -> str:
+    r"""``text`` with its line breaks as ``\n`` (Word paragraphs)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def fixed(number: Decimal, decimals: int) -> str:
     """``number`` rounded half-up to ``decimals`` places, in plain notation."""
-    if not number.is_finite() or number.adjusted() > _MAX_DIGITS:
-        return str(number)
     try:
         rounded = number.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
     except InvalidOperation:  # more digits than the decimal context holds: print it whole
-        return _written(number)
+        return number_text(number)
     return format(rounded.copy_abs() if rounded.is_zero() else rounded, "f")
 
 
@@ -91,135 +70,101 @@ def plain(number: Decimal) -> str:
     """
     exponent = number.as_tuple().exponent
     if isinstance(exponent, int) and exponent >= 0:
-        return _written(number)
+        return number_text(number)
     return fixed(number, 2)
 
 
 def count_text(number: Decimal) -> str:
     """A count as printed: whole numbers without decimals, anything else as written."""
-    if not number.is_finite():
-        return str(number)
-    if abs(number.adjusted()) <= _MAX_DIGITS and number == number.to_integral_value():
-        return _written(number.to_integral_value())
-    return _written(number)
+    if number == number.to_integral_value():
+        return number_text(number.to_integral_value())
+    return number_text(number)
 
 
 class Values:
-    """The ``values`` of an application, read leniently for printing.
+    """The typed values of an application, looked up and formatted for printing.
 
     ``Values(None)`` is the blank form: every lookup returns ``None``.
     """
 
-    def __init__(self, data: Mapping[str, Any] | None) -> None:
-        self.filled = data is not None
-        values: Any = {}
-        if data is not None:
-            if not isinstance(data, Mapping):
-                raise shape_error("application", "a JSON object", data)
-            values = data.get("values", {})
-            if values is None:
-                values = {}
-            if not isinstance(values, Mapping):
-                raise shape_error("values", "an object of field ids", values)
-        self._values: Mapping[str, Any] = values
+    def __init__(self, application: Application | None) -> None:
+        self.filled = application is not None
+        self._values = {} if application is None else application.values
 
-    def raw(self, field: str) -> Any:
-        """The value of ``field`` as given, ``None`` when absent or null."""
+    def field(self, field: str) -> Value | None:
+        """The typed value of ``field``, ``None`` when blank."""
         return self._values.get(field)
 
-    def mapping(self, field: str, value: Any) -> Mapping[Any, Any] | None:
-        """``value`` of ``field`` as an object, ``None`` when empty."""
-        if value is None:
+    def text(self, field: str, cell: object) -> str | None:
+        """A text cell (a number in it as written), ``None`` when blank."""
+        if cell is None:
             return None
-        if not isinstance(value, Mapping):
-            raise shape_error(field, "an object", value)
-        return value
+        if isinstance(cell, str):
+            return _lines(cell)
+        if isinstance(cell, Decimal):
+            return number_text(cell)
+        return _lines(self._typed(field, "text", cell))
 
-    def text(self, field: str, value: Any) -> str | None:
-        """A scalar printed as text (numbers as written), ``None`` when empty."""
-        if value is None:
-            return None
-        if isinstance(value, str):
-            text = clean(field, value)
-            return text if text.strip() else None
-        number = to_decimal(value)
-        if number is None:
-            raise shape_error(field, "text", value)
-        return _written(number)
+    def number(self, field: str, cell: object, decimals: int) -> str | None:
+        """A number rounded to ``decimals`` places; text that is not one, as typed."""
+        if isinstance(cell, Decimal):
+            return fixed(cell, decimals)
+        return None if cell is None else self._typed(field, "a number", cell)
 
-    def number(self, field: str, value: Any, decimals: int) -> str | None:
-        """A decimal rounded to ``decimals`` places; unparsable text is printed as written."""
-        if value is None:
-            return None
-        number = to_decimal(value)
-        if number is None:
-            return self._fallback(field, "a number", value)
-        return fixed(number, decimals)
+    def count(self, field: str, cell: object) -> str | None:
+        """A whole number; anything else, as typed."""
+        if isinstance(cell, Decimal):
+            return count_text(cell)
+        return None if cell is None else self._typed(field, "a whole number", cell)
 
-    def count(self, field: str, value: Any) -> str | None:
-        """A whole number; anything else is printed as written."""
-        if value is None:
-            return None
-        number = to_decimal(value)
-        if number is None:
-            return self._fallback(field, "a whole number", value)
-        return count_text(number)
+    def plain_number(self, field: str, cell: object) -> str | None:
+        """A number by the 填报说明 rule (whole as is, else 2 decimals), or text as typed."""
+        if isinstance(cell, Decimal):
+            return plain(cell)
+        if isinstance(cell, str):
+            return _lines(cell)
+        return None if cell is None else self._typed(field, "a number or text", cell)
 
-    def plain_number(self, field: str, value: Any) -> str | None:
-        """A number by the 填报说明 rule (whole as is, else 2 decimals), or text as written."""
-        if value is None:
-            return None
-        number = to_decimal(value)
-        if number is None:
-            return self._fallback(field, "a number or text", value)
-        return plain(number)
+    def _typed(self, field: str, expected: str, cell: object) -> str:
+        """What a cell holds instead of its kind of value, as typed; refused if unprintable."""
+        if isinstance(cell, Invalid):
+            if cell.text is not None:
+                return cell.text
+            raise refused(field, expected, cell)
+        raise shape_error(field, expected, cell)
 
-    def _fallback(self, field: str, expected: str, value: Any) -> str | None:
-        if isinstance(value, str):
-            return self.text(field, value)
+    def by_year(self, field: str, value: object) -> ByYear[Any] | None:
+        """A per-year value, ``None`` when blank."""
+        return self.shaped(field, value, ByYear, "an object")
+
+    def parts(self, field: str, value: object) -> Parts[Any] | None:
+        """A value of parts (counts, a target row, a roster row), ``None`` when blank."""
+        return self.shaped(field, value, Parts, "an object")
+
+    def shaped(self, field: str, value: object, kind: type[T], expected: str) -> T | None:
+        """``value`` when it is a ``kind`` (``None`` when blank); refused when it is not."""
+        if value is None or isinstance(value, kind):
+            return value
+        if isinstance(value, Invalid):
+            raise refused(field, expected, value)
         raise shape_error(field, expected, value)
-
-    def year(self, field: str, value: Any, year: int) -> Any:
-        """The entry for ``year`` of a per-year object (keys ``"2022"`` or 2022)."""
-        years = self.mapping(field, value)
-        if years is None:
-            return None
-        found = years.get(str(year))
-        return years.get(year) if found is None else found
 
     def choice(self, field: str) -> tuple[str | None, str | None]:
         """The chosen option id and its text (其他：…, 是：explanation)."""
-        value = self.raw(field)
+        value = self.shaped(field, self.field(field), Chosen, "an option id")
         if value is None:
             return None, None
-        if isinstance(value, str):
-            return value, None
-        if isinstance(value, Mapping):
-            option = value.get("option")
-            if option is not None and not isinstance(option, str):
-                raise shape_error(field + ".option", "an option id", option)
-            return option, self.text(f"{field}.text", value.get("text"))
-        raise shape_error(field, "an option id", value)
+        return value.option, self.text(f"{field}.text", value.text)
 
     def checked(self, field: str) -> dict[str, str | None]:
         """The checked option ids of a checklist, each with its text."""
-        value = self.raw(field)
-        if value is None:
-            return {}
-        if not isinstance(value, list | tuple):
-            raise shape_error(field, "a list of option ids", value)
+        value = self.shaped(field, self.field(field), Checklist, "a list of option ids")
         checked: dict[str, str | None] = {}
-        for i, entry in enumerate(value):
+        for i, entry in enumerate(value.entries if value is not None else ()):
             where = f"{field}[{i}]"
-            if isinstance(entry, str):
-                checked[entry] = None
-            elif isinstance(entry, Mapping):
-                option = entry.get("option")
-                if not isinstance(option, str):
-                    raise shape_error(where + ".option", "an option id", option)
-                checked[option] = self.text(f"{where}.text", entry.get("text"))
-            else:
-                raise shape_error(where, "an option id", entry)
+            if not isinstance(entry, Chosen):
+                raise refused(where, "an option id", entry)
+            checked.setdefault(entry.option, self.text(f"{where}.text", entry.text))
         return checked
 
 

@@ -4,8 +4,9 @@ The document is built as XML strings and parsed once per chunk instead of
 through python-docx's object API: a form has a few thousand runs, and the
 object API (one lxml element and several property lookups per call) is most
 of the time of a naive build.  Every string that reaches this module from an
-application has already been checked for characters XML cannot hold
-(:mod:`._values`); here it is only escaped.
+application has already been checked for characters XML cannot hold (by
+:func:`clusterforms.read_application`; :mod:`._values` refuses them); here it
+is only escaped.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ TWIPS_PER_CM = 567
 Align = Literal["left", "center", "right", "both"]
 
 # Characters XML 1.0 cannot hold.  Application text is refused with a clear
-# error before it gets here (:func:`._values.clean`); what is left to drop is
+# error before it gets here (:func:`._values.refused`); what is left to drop is
 # spec text, which has no business holding them either.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 

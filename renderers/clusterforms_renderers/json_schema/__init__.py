@@ -35,10 +35,7 @@ Modules, one concern each:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from clusterforms import FormSpec, Renderer, RenderError
+from clusterforms import Application, FormSpec, Renderer, RenderError
 from clusterforms_renderers.json_schema._document import (
     DIALECT,
     SCHEMA_BASE,
@@ -69,7 +66,7 @@ class JsonSchemaRenderer(Renderer):
     text = True
     can_fill = False
 
-    def render(self, spec: FormSpec, data: Mapping[str, Any] | None = None) -> bytes:
+    def render(self, spec: FormSpec, data: Application | None = None) -> bytes:
         """The schema's bytes (UTF-8 JSON, sorted, indented); ``data`` is not accepted."""
         if data is not None:
             msg = "the json-schema renderer describes blank forms only; it cannot fill data"

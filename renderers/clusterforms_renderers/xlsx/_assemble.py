@@ -12,11 +12,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final
 
-from clusterforms_renderers.xlsx._codec import (
-    decimal_text,
-    parse_number_text,
-    parse_stored_number,
-)
+from clusterforms import describe_character, first_invalid_character, number_text, parse_number_text
+from clusterforms_renderers.xlsx._codec import parse_stored_number
 from clusterforms_renderers.xlsx._guard import Package
 from clusterforms_renderers.xlsx._inputs import NO, YES
 from clusterforms_renderers.xlsx._keys import ATTACHMENTS, CellKey
@@ -78,6 +75,10 @@ class _Assembler:
         self._finish_checklists()
         document: dict[str, Any] = {"spec": self.metadata.spec_id}
         if self.metadata.meta:
+            char = first_invalid_character(self.metadata.meta)
+            if char is not None:
+                msg = f"the metadata's meta holds {describe_character(char)}"
+                raise self.package.error(msg)
             document["meta"] = dict(self.metadata.meta)
         attachments = self._free_rows((ATTACHMENTS,))
         if attachments:
@@ -94,20 +95,30 @@ class _Assembler:
         handler = _HANDLERS[key.kind]
         handler(self, key, raw, where)
 
+    def _text(self, raw: RawCell, where: str) -> str | None:
+        """A cell's text, or None when blank; a character no application can hold is refused."""
+        text = self.cells.text(raw, where)
+        if text is None or not text.strip():
+            return None
+        char = first_invalid_character(text)
+        if char is not None:
+            msg = f"{where}: holds {describe_character(char)}, which an application cannot hold"
+            raise self.package.error(msg)
+        return text
+
     def _scalar_text(self, raw: RawCell, where: str) -> str | None:
         if raw.type == "n" and raw.value is not None and raw.value.strip():
-            number = self._number(raw, where)
-            return decimal_text(number)
-        text = self.cells.text(raw, where)
-        return text if text is not None and text.strip() else None
+            return number_text(self._number(raw, where))
+        return self._text(raw, where)
 
     def _scalar_number(self, raw: RawCell, where: str) -> Decimal | str | None:
+        """A number cell: a number stored, or typed as text (read as any application is)."""
         if raw.type == "n":
             if raw.value is None or not raw.value.strip():
                 return None
             return self._number(raw, where)
-        text = self.cells.text(raw, where)
-        if text is None or not text.strip():
+        text = self._text(raw, where)
+        if text is None:
             return None
         number = parse_number_text(text)
         return number if number is not None else text

@@ -14,7 +14,8 @@ Decimal.  Excel itself may store a typed ``64.12`` as ``64.120000000000005``
 is rounded to 15 — exactly what Excel shows — and trailing zeros that
 rounding produced are dropped.  A Decimal that needs more than 15 significant
 digits (or lies outside the double's range) is written as text instead, so it
-is never silently changed.
+is never silently changed.  Text typed into a number cell is read as every
+consumer reads it (:func:`clusterforms.parse_number_text`), by the reader.
 """
 
 from __future__ import annotations
@@ -33,8 +34,6 @@ EXCEL_DIGITS: Final = 15
 _ESCAPE_RE: Final = re.compile(r"_(x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _UNESCAPE_RE: Final = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _ROUND15: Final = Context(prec=EXCEL_DIGITS, rounding=ROUND_HALF_EVEN)
-#: Plain decimal text as a person types it into a number cell stored as text.
-_NUMBER_TEXT: Final = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def _escape_one(match: re.Match[str]) -> str:
@@ -79,20 +78,3 @@ def parse_stored_number(text: str) -> Decimal | None:
     if len(value.as_tuple().digits) > EXCEL_DIGITS:
         return tidy(_ROUND15.plus(value))
     return value
-
-
-def parse_number_text(text: str) -> Decimal | None:
-    """A number typed as text (``'12.50`` or a cell formatted as text), or None."""
-    stripped = text.strip()
-    if not _NUMBER_TEXT.fullmatch(stripped):
-        return None
-    try:
-        value = Decimal(stripped)
-    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
-        return None
-    return value if value.is_finite() else None
-
-
-def decimal_text(value: Decimal) -> str:
-    """A Decimal as plain text for a text field (``1E+3`` → ``1000``)."""
-    return format(value, "f")

@@ -1,23 +1,26 @@
 """Placing one value in one input cell: what a cell can hold, and what cannot be placed.
 
-A cell holds text of at most :data:`~._codec.MAX_CELL_CHARS` characters or
-an exact, finite number (never a float); a value that is neither is a
-problem, collected so that one :class:`~clusterforms.RenderError` lists them all.
+The values are typed (:func:`clusterforms.read_application`): a cell holds
+a bounded number, text of at most :data:`~._codec.MAX_CELL_CHARS` characters,
+or what a number cell holds instead as typed (``约12``); a value that cannot
+be printed (a float, a list, a control character) is a problem, collected so
+that one :class:`~clusterforms.RenderError` lists them all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final, TypeVar
 
+from clusterforms import Invalid, describe_character, number_text
 from clusterforms.errors import RenderError
-from clusterforms_renderers.xlsx._codec import MAX_CELL_CHARS, decimal_text
+from clusterforms_renderers.xlsx._codec import MAX_CELL_CHARS
 
 #: A value to write: text, or an exact number.
 CellValue = str | Decimal
 Place = tuple[str, int | None, str]
 _SHOWN_PROBLEMS: Final = 8
+T = TypeVar("T")
 
 
 class Problems:
@@ -50,40 +53,47 @@ class Placer:
         self.values: dict[Place, CellValue] = {}
         self.problem = Problems()
 
-    def _put(self, place: Place, value: Any, *, text: bool) -> None:
-        where = _where(place)
-        if blank(value):
+    def _put(self, place: Place, cell: object, *, text: bool) -> None:
+        """Place a typed cell: a number (as its text in a text cell), text, or text as typed."""
+        if isinstance(cell, Decimal):
+            self.values[place] = number_text(cell) if text else cell
             return
-        if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
-            what = "a float (inexact; pass a Decimal or a numeric string)"
-            if not isinstance(value, float):
-                what = f"a {type(value).__name__}"
-            self.problem(where, f"is {what}; a cell holds text or a number")
-            return
-        if isinstance(value, int):
-            value = Decimal(value)
-        if isinstance(value, Decimal):
-            if not value.is_finite():
-                self.problem(where, f"{value} is not a finite number")
+        if isinstance(cell, Invalid):
+            if cell.text is None:
+                self.problem(_where(place), refusal(cell))
                 return
-            self.values[place] = decimal_text(value) if text else value
+            cell = cell.text
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
             return
-        if len(value) > MAX_CELL_CHARS:
-            self.problem(where, f"text of {len(value)} characters; a cell holds {MAX_CELL_CHARS}")
-            return
-        self.values[place] = value
+        if not isinstance(cell, str):
+            why = f"is a {type(cell).__name__}; a cell holds text or a number"
+            self.problem(_where(place), why)
+        elif len(cell) > MAX_CELL_CHARS:
+            self.problem(
+                _where(place), f"text of {len(cell)} characters; a cell holds {MAX_CELL_CHARS}"
+            )
+        else:
+            self.values[place] = cell
 
-    def _mapping(self, field: str, value: Any) -> Mapping[str, Any] | None:
-        if isinstance(value, Mapping):
+    def _shaped(self, field: str, value: object, kind: type[T]) -> T | None:
+        """``value`` when it is a ``kind``; a problem (and None) when it is anything else."""
+        if value is None or isinstance(value, kind):
             return value
-        if value is not None:
-            self.problem(field, f"is a {type(value).__name__}; expected an object")
+        raw = value.value if isinstance(value, Invalid) else value
+        self.problem(field, f"is a {type(raw).__name__}; expected an object")
         return None
 
 
-def blank(value: Any) -> bool:
-    """Whether ``value`` leaves its cell empty: nothing, or only white space."""
-    return value is None or (isinstance(value, str) and not value.strip())
+def refusal(invalid: Invalid) -> str:
+    """Why a value cannot be placed in any cell."""
+    char = invalid.character
+    if char is not None:
+        return f"contains {describe_character(char)}, which a workbook cannot hold"
+    if isinstance(invalid.value, float):
+        return "is a float (inexact; pass a Decimal or a numeric string)"
+    if isinstance(invalid.value, Decimal):
+        return f"{invalid.value} is not a finite number"
+    return f"is a {type(invalid.value).__name__}; a cell holds text or a number"
 
 
 def _where(place: Place) -> str:

@@ -30,8 +30,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from clusterforms import FormSpec
 from clusterforms.errors import RenderError
 from clusterforms_renderers.xlsx import _measure
-from clusterforms_renderers.xlsx._codec import escape_text, excel_number_text, parse_number_text
-from clusterforms_renderers.xlsx._keys import CellKey, defined_name
+from clusterforms_renderers.xlsx._codec import escape_text, excel_number_text
+from clusterforms_renderers.xlsx._keys import defined_name
 from clusterforms_renderers.xlsx._meta import Located, records
 from clusterforms_renderers.xlsx._place import CellValue, Place
 from clusterforms_renderers.xlsx._plan import (
@@ -75,18 +75,10 @@ def set_number(cell: XlCell | MergedCell, value: Decimal) -> None:
     cell.data_type = "n"
 
 
-def _wants_number(key: CellKey) -> bool:
-    if key.kind == "extra":
-        return not key.part.endswith("/indicator")
-    return key.kind in {"number", "any"}
-
-
-def write_value(cell: XlCell | MergedCell, value: CellValue, key: CellKey) -> None:
-    """Write an application value: numbers as numbers where the cell wants one."""
+def write_value(cell: XlCell | MergedCell, value: CellValue) -> None:
+    """Write an application value: a number as a number, text as text (never re-read)."""
     if isinstance(value, Decimal):
         set_number(cell, value)
-    elif _wants_number(key) and (number := parse_number_text(value)) is not None:
-        set_number(cell, number)
     else:
         set_text(cell, value)
 
@@ -138,7 +130,7 @@ class _SheetWriter:
             sample = "字" * int(limit if limit is not None else 60)
             self.need(item.row, item.rowspan, max(45.0, _measure.height_for(sample, width)))
         if value is not None:
-            write_value(cell, value, item.key)
+            write_value(cell, value)
             if isinstance(value, str):
                 self.need(item.row, item.rowspan, _measure.height_for(value, width))
 

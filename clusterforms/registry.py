@@ -1,19 +1,48 @@
-"""Finding renderers through entry points, loading each only when first used."""
+"""Finding renderers through entry points, loading each only when first used.
+
+Every use of a renderer goes through here, built-in or not: rendering by
+name, reading and annotating a file by its suffix (or, failing that, by its
+first bytes), writing a table by name or by an output file's suffix.
+"""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+import stat
 from importlib import metadata
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 import attrs
 
-from clusterforms.errors import RendererNotFoundError, RenderError
-from clusterforms.model.spec import FormSpec
+from clusterforms.errors import (
+    ApplicationError,
+    OutputError,
+    ReadError,
+    RendererNotFoundError,
+    RenderError,
+)
 from clusterforms.renderer import Renderer
 
-ENTRY_POINT_GROUP = "clusterforms.renderers"
+if TYPE_CHECKING:
+    from clusterforms.model.spec import FormSpec
+    from clusterforms.reading import Reading
+    from clusterforms.tables import Table
+    from clusterforms.validation.findings import Report
+
+ENTRY_POINT_GROUP: Final = "clusterforms.renderers"
+#: How much of a file :meth:`Renderer.sniff` is shown.
+SNIFF_BYTES: Final = 64 * 1024
+
+#: What a renderer can be asked to do; each is a ``can_*`` class attribute but ``render``.
+Capability: TypeAlias = Literal["render", "fill", "read", "annotate", "table"]
+_VERBS: Final[dict[str, str]] = {
+    "render": "render",
+    "fill": "fill in applications",
+    "read": "read files",
+    "annotate": "annotate files",
+    "table": "write tables",
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -26,6 +55,10 @@ class RendererInfo:
     package: str
     can_fill: bool
     text: bool
+    can_read: bool = False
+    read_suffixes: tuple[str, ...] = ()
+    can_annotate: bool = False
+    can_table: bool = False
 
 
 @functools.cache
@@ -54,43 +87,297 @@ def _load(name: str) -> type[Renderer]:
     return cls
 
 
-def get_renderer(name: str) -> Renderer:
-    """A renderer instance by name; raises :class:`RendererNotFoundError` listing the names."""
-    return _load(name)()
+def _loadable() -> list[tuple[str, type[Renderer]]]:
+    """Every installed renderer class that loads, with its name; broken plugins are left out."""
+    classes = []
+    for name in sorted(_entry_points()):
+        try:
+            classes.append((name, _load(name)))
+        except RenderError:
+            continue
+    return classes
+
+
+def _can(cls: type[Renderer], capability: Capability) -> bool:
+    return capability == "render" or bool(getattr(cls, f"can_{capability}", False))
+
+
+def _able(capability: Capability) -> list[tuple[str, type[Renderer]]]:
+    return [(name, cls) for name, cls in _loadable() if _can(cls, capability)]
+
+
+def get_renderer(name: str, *, capability: Capability = "render") -> Renderer:
+    """A renderer instance by name, one that has ``capability``.
+
+    Raises:
+        RendererNotFoundError: no renderer has that name (the message lists the
+            names), or it lacks the capability (the message lists those that have it).
+        RenderError: the renderer's plugin fails to load.
+
+    """
+    cls = _load(name)
+    if not _can(cls, capability):
+        able = ", ".join(n for n, _ in _able(capability)) or "none installed"
+        msg = f"the {name} renderer cannot {_VERBS[capability]} (renderers that can: {able})"
+        raise RendererNotFoundError(msg)
+    return cls()
 
 
 def available_renderers() -> tuple[RendererInfo, ...]:
     """Every installed renderer that loads, sorted by name."""
     infos = []
-    for name, entry in sorted(_entry_points().items()):
-        try:
-            cls = _load(name)
-        except RenderError:
-            continue
-        package = entry.dist.name if entry.dist is not None else "?"
+    for name, cls in _loadable():
+        dist = _entry_points()[name].dist
         infos.append(
             RendererInfo(
                 name=name,
                 extension=cls.extension,
                 media_type=cls.media_type,
-                package=package,
+                package=dist.name if dist is not None else "?",
                 can_fill=cls.can_fill,
                 text=cls.text,
+                can_read=cls.can_read,
+                read_suffixes=tuple(cls.read_suffixes),
+                can_annotate=cls.can_annotate,
+                can_table=cls.can_table,
             )
         )
     return tuple(infos)
 
 
-def render(spec: FormSpec, fmt: str, data: Mapping[str, Any] | None = None) -> bytes:
+def renderer_for_file(
+    source: str | Path | bytes, *, capability: Literal["read", "annotate"] = "read"
+) -> Renderer:
+    """The renderer that reads (or annotates) ``source``: by suffix, else by its first bytes.
+
+    A path's suffix is matched against each renderer's ``read_suffixes``
+    (renderers in name order; the first that claims it wins); a path that no
+    renderer claims, and bytes, are shown to each renderer's
+    :meth:`~clusterforms.Renderer.sniff`.
+
+    Raises:
+        ReadError: no installed renderer takes the file, or it is not a regular file.
+
+    """
+    _check_file(source)
+    able = [cls for _, cls in _able(capability)]
+    if isinstance(source, bytes | bytearray | memoryview):
+        name, head = "<bytes>", bytes(source[:SNIFF_BYTES])
+    else:
+        name = str(source)
+        lowered = Path(source).name.lower()
+        for cls in able:
+            if any(lowered.endswith(suffix) for suffix in cls.read_suffixes):
+                return cls()
+        head = _head(Path(source))
+    for cls in able:
+        renderer = cls()
+        if renderer.sniff(head):
+            return renderer
+    suffixes = ", ".join(sorted({s for cls in able for s in cls.read_suffixes})) or "none"
+    verb = _VERBS[capability]
+    msg = f"{name}: no installed renderer can {verb} of this kind (they take {suffixes})"
+    raise ReadError(msg)
+
+
+def renderer_for_output(path: str | Path, *, capability: Capability = "render") -> Renderer:
+    """The renderer whose output ``extension`` the file name ``path`` ends in.
+
+    Raises:
+        RendererNotFoundError: none with ``capability`` writes such files (the
+            message lists the extensions that can be written).
+
+    """
+    lowered = Path(path).name.lower()
+    able = _able(capability)
+    # The longest extension first, so that ``.schema.json`` wins over a ``.json``.
+    for _, cls in sorted(able, key=lambda pair: -len(pair[1].extension)):
+        if lowered.endswith(cls.extension.lower()):
+            return cls()
+    known = ", ".join(sorted({cls.extension for _, cls in able})) or "none"
+    verb = _VERBS[capability]
+    msg = f"{path}: no installed renderer can {verb} as such a file (extensions: {known})"
+    raise RendererNotFoundError(msg)
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes of the file at ``path``, which :func:`_check_file` let through."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(SNIFF_BYTES)
+    except OSError as exc:
+        msg = f"{path}: cannot be read: {exc.strerror or exc}"
+        raise ReadError(msg) from None
+
+
+def _check_file(source: str | Path | bytes) -> None:
+    """Refuse a path that is not a regular file before any reader opens it (a pipe would hang)."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        return
+    path = Path(source)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        msg = f"{path}: no such file"
+        raise ReadError(msg) from None
+    except OSError as exc:
+        msg = f"{path}: cannot be read: {exc.strerror or exc}"
+        raise ReadError(msg) from None
+    if stat.S_ISDIR(mode):
+        msg = f"{path}: is a directory, not a file"
+        raise ReadError(msg)
+    if not stat.S_ISREG(mode):
+        msg = f"{path}: not a regular file (a pipe or a device is never read)"
+        raise ReadError(msg)
+
+
+def render(spec: FormSpec, fmt: str, data: object = None) -> bytes:
     """Render ``spec`` (filled with ``data`` when given) in format ``fmt``.
+
+    ``data`` is an application document or the :class:`~clusterforms.Application`
+    read from it; the renderer receives the typed application.
 
     Raises:
         RendererNotFoundError: no renderer has that name.
-        RenderError: the renderer cannot fill data, or failed.
+        RenderError: the renderer cannot fill data, ``data`` is not an application,
+            or the renderer failed.
 
     """
     renderer = get_renderer(fmt)
-    if data is not None and not renderer.can_fill:
+    if data is None:
+        return renderer.render(spec)
+    if not renderer.can_fill:
         msg = f"the {fmt} renderer draws blank forms only; it cannot fill in an application"
         raise RenderError(msg)
-    return renderer.render(spec, data)
+    from clusterforms.application.reading import read_application  # noqa: PLC0415 - on use
+
+    try:
+        application = read_application(spec, data)
+    except ApplicationError as exc:
+        raise RenderError(exc.message) from None
+    return renderer.render(spec, application)
+
+
+def read(
+    source: str | Path | bytes,
+    *,
+    spec: FormSpec | None = None,
+    format: str | None = None,  # noqa: A002 - the word users know from --format
+    name: str | None = None,
+) -> Reading:
+    """Read a filled file back: the application, its spec, and notes on the reading.
+
+    The renderer is the one named by ``format``, else the one for the file's
+    suffix, else the first whose :meth:`~clusterforms.Renderer.sniff` knows the
+    file's first bytes.  The file is untrusted input.
+
+    Args:
+        source: the file's path, or its bytes.
+        spec: the spec the file is for, when known (see the renderer's docs).
+        format: the renderer to read with (``xlsx``), instead of finding one.
+        name: how to name the file in messages (default: the path).
+
+    Raises:
+        ReadError: the file cannot be read safely, or no renderer reads it.
+        RendererNotFoundError: ``format`` names no renderer that reads files.
+
+    """
+    _check_file(source)
+    if format is None:
+        renderer = renderer_for_file(source, capability="read")
+    else:
+        renderer = get_renderer(format, capability="read")
+    reading = renderer.read(source, spec=spec, name=name)
+    from clusterforms.reading import Reading  # noqa: PLC0415 - the model loads on first use
+
+    if not isinstance(reading, Reading):
+        msg = (
+            f"the {renderer.name} renderer's read() gave a {type(reading).__name__}, not a Reading"
+        )
+        raise RenderError(msg)
+    return reading
+
+
+def annotate(
+    source: str | Path | bytes,
+    report: Report,
+    output: str | Path | None = None,
+    *,
+    format: str | None = None,  # noqa: A002 - the word users know from --format
+    name: str | None = None,
+) -> bytes:
+    """A copy of a filled file with ``report``'s findings on it; also written to ``output``.
+
+    The renderer is found as for :func:`read`.  ``output`` is written
+    atomically: complete, or not at all.
+
+    Raises:
+        ReadError: the file cannot be read safely, or is for another spec than ``report``.
+        RendererNotFoundError: ``format`` names no renderer that annotates files.
+        OutputError: ``output`` cannot be written.
+
+    """
+    _check_file(source)
+    if format is None:
+        renderer = renderer_for_file(source, capability="annotate")
+    else:
+        renderer = get_renderer(format, capability="annotate")
+    data = renderer.annotate(source, report, name=name)
+    if output is not None:
+        _write_output(output, data)
+    return data
+
+
+def render_table(table: Table, fmt: str) -> bytes:
+    """``table`` as the bytes of a file in format ``fmt`` (a renderer with ``can_table``).
+
+    Raises:
+        RendererNotFoundError: no renderer of that name writes tables.
+        RenderError: the renderer failed.
+
+    """
+    return get_renderer(fmt, capability="table").render_table(table)
+
+
+def _write_output(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; a failure is an :class:`OutputError` naming it."""
+    from clusterforms._files import write_atomic  # noqa: PLC0415 - only when writing
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        msg = f"{path}: cannot be written: {exc.strerror or exc}"
+        raise OutputError(msg) from None
+
+
+def read_xlsx(source: str | Path | bytes, *, spec: FormSpec | None = None) -> dict[str, Any]:
+    """The application document a filled workbook holds (see docs/excel.md).
+
+    The same as ``read(source, spec=spec, format="xlsx").document``.  The spec
+    is recognised from the workbook itself; pass ``spec`` for a workbook made
+    from a spec file that is not shipped.  Numbers come back as
+    :class:`~decimal.Decimal`.  The workbook is treated as untrusted input.
+
+    Raises:
+        ReadError: not an xlsx, damaged or hostile, not made by clusterforms, for an
+            unknown spec, or with a formula in an input cell.
+
+    """
+    return read(source, spec=spec, format="xlsx").document
+
+
+def annotate_xlsx(
+    source: str | Path | bytes, report: Report, output: str | Path | None = None
+) -> bytes:
+    """A copy of a filled workbook with ``report``'s findings on their cells.
+
+    The same as ``annotate(source, report, output, format="xlsx")``: cells with a
+    problem are filled red (amber for warnings) and carry a comment with the
+    message; a first sheet 问题清单 lists every finding with a link to its cell.
+
+    Raises:
+        ReadError: the workbook cannot be read safely (as for :func:`read_xlsx`).
+        OutputError: ``output`` cannot be written.
+
+    """
+    return annotate(source, report, output, format="xlsx")

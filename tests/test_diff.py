@@ -16,12 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import clusterforms as cf
-from clusterforms import Change, DiffFormatError, SpecDiff, diff
+from clusterforms import Change, DiffFormatError, SpecDiff, diff, diff_report, item_matrix
 from clusterforms.diff.match import ids_aligned
-from clusterforms.diff.matrix import item_matrix, matrix_html, matrix_text, matrix_xlsx
-from clusterforms.diff.reports.html import render_html
-from clusterforms.diff.reports.markdown import render_md
-from clusterforms.diff.reports.text import render_text
 from clusterforms.diff.text import char_segments, normalise_label, similarity
 from tests.test_patch import edit_items, replace_item
 
@@ -429,35 +425,35 @@ def assert_self_contained_html(text: str) -> None:
 @pytest.mark.parametrize(("old", "new"), PAIRS)
 def test_every_pair_renders_in_all_four_formats(old: str, new: str) -> None:
     d = diff(cf.load_spec(old), cf.load_spec(new))
-    text = render_text(d)
+    text = diff_report(d)
     assert text.splitlines()[0].startswith(f"{old} → {new}: {len(d.changes)} changes")
     assert "\x1b[" not in text
-    md = render_md(d)
+    md = diff_report(d, "md")
     assert md.startswith(f"# {old} → {new}")
-    assert_self_contained_html(render_html(d))
+    assert_self_contained_html(diff_report(d, "html"))
     assert SpecDiff.from_json(d.to_json()) == d
 
 
 def test_text_report_colours_only_when_asked(n2g: SpecDiff) -> None:
-    assert "\x1b[31m" in render_text(n2g, color=True)
-    plain = render_text(n2g)
+    assert "\x1b[31m" in diff_report(n2g, color=True)
+    plain = diff_report(n2g)
     assert "能效水平高于行业基准值 → 属于高耗能行业的集群，能效水平是否达到行业基准值" in plain
     assert "数据准确、详实{+，并提供必要的数据清单及佐证材料+}。" in plain
 
 
 def test_reports_filter_on_class(n2g: SpecDiff) -> None:
-    text = render_text(n2g, only={"breaking"})
+    text = diff_report(n2g, only={"breaking"})
     assert "(showing breaking only)" in text
     assert not re.search(r"^  ~ ", text, re.MULTILINE)
-    md = render_md(n2g, only={"wording", "additive"})
+    md = diff_report(n2g, "md", only={"wording", "additive"})
     assert "**breaking**" not in md
-    html = render_html(n2g, only={"breaking"})
+    html = diff_report(n2g, "html", only={"breaking"})
     assert 'value="breaking" checked' in html
     assert 'value="wording">' in html
 
 
 def test_html_shows_changed_characters(n2g: SpecDiff) -> None:
-    html = render_html(n2g)
+    html = diff_report(n2g, "html")
     assert "<del>高于</del>" in html
     assert "<ins>是否达到</ins>" in html
     assert "<script>" in html
@@ -465,14 +461,14 @@ def test_html_shows_changed_characters(n2g: SpecDiff) -> None:
 
 
 def test_md_marks_changed_characters(n2g: SpecDiff) -> None:
-    md = render_md(n2g)
+    md = diff_report(n2g, "md")
     assert "数据准确、详实**，并提供必要的数据清单及佐证材料**。" in md
     assert "能效水平高于行业基准值 → 属于高耗能行业的集群，能效水平是否达到行业基准值" in md
 
 
 def test_html_escapes_text(national: cf.FormSpec) -> None:
     b = attrs.evolve(national, title="<script>alert(1)</script>")
-    html = render_html(diff(national, b))
+    html = diff_report(diff(national, b), "html")
     assert "<script>alert" not in html
     assert "&lt;script&gt;" in html
 
@@ -498,10 +494,71 @@ def test_matrix_rows_cover_every_item_once() -> None:
 
 def test_matrix_outputs() -> None:
     matrix = item_matrix([cf.load_spec(s) for s in SPEC_IDS])
-    text = matrix_text(matrix)
+    text = matrix.to_text()
     assert "industry.fdi_growth" in text
-    assert_self_contained_html(matrix_html(matrix))
-    book = openpyxl.load_workbook(io.BytesIO(matrix_xlsx(matrix)))
+    assert_self_contained_html(matrix.to_html())
+    book = openpyxl.load_workbook(io.BytesIO(cf.render_table(matrix.to_table(), "xlsx")))
     sheet = book["matrix"]
     assert [c.value for c in sheet[1]] == ["id", "section", *SPEC_IDS]
     assert sheet.max_row == len(matrix.rows) + 1
+
+
+def test_matrix_as_a_table_keeps_its_tones_and_legend() -> None:
+    matrix = item_matrix([cf.load_spec(s) for s in SPEC_IDS])
+    table = matrix.to_table()
+    assert table.header == ("id", "section", *SPEC_IDS)
+    assert len(table.rows) == len(matrix.rows)
+    assert repr(matrix) == f"<Matrix {', '.join(SPEC_IDS)}: {len(matrix.rows)} items>"
+    book = openpyxl.load_workbook(io.BytesIO(cf.render_table(table, "xlsx")))
+    sheet = book["matrix"]
+    assert sheet.freeze_panes == "C2"
+    row = next(
+        r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == "industry.fdi_growth"
+    )
+    absent = sheet.cell(row, 3 + SPEC_IDS.index("national-2023"))
+    assert absent.value == "—"
+    assert absent.fill.fgColor.rgb[-6:] == cf.TONE_COLOURS["muted"]
+    legend = book["legend"]
+    assert [legend.cell(r, 1).value for r in range(1, 5)] == ["✓", "—", "≠", "K"]
+    assert legend.cell(1, 2).value == "present"
+
+
+def test_a_table_cell_is_text_whatever_it_starts_with() -> None:
+    table = cf.Table(
+        title="a/b:c",
+        header=("=HYPERLINK(1)", "b"),
+        rows=((cf.TableCell(text="=1+1", tone="bad", note="why"), cf.TableCell(text="@x")),),
+    )
+    sheet = openpyxl.load_workbook(io.BytesIO(cf.render_table(table, "xlsx"))).worksheets[0]
+    assert sheet.title == "a_b_c"
+    assert (sheet["A1"].value, sheet["A2"].value, sheet["B2"].value) == (
+        "=HYPERLINK(1)",
+        "=1+1",
+        "@x",
+    )
+    assert sheet["A2"].data_type == "s"
+    assert sheet["A2"].comment.text == "why"
+    with pytest.raises(ValueError, match="row 1 has 1 cells; the header has 2"):
+        cf.Table(title="t", header=("a", "b"), rows=((cf.TableCell(text="x"),),))
+
+
+def test_a_diff_is_a_sequence_of_its_changes(n2g: SpecDiff, national: cf.FormSpec) -> None:
+    assert len(n2g) == len(n2g.changes) == 99
+    assert list(n2g) == list(n2g.changes)
+    assert n2g
+    assert repr(n2g) == "<SpecDiff national-2023→guangxi-2025: 99 changes, 43 breaking>"
+    same = diff(national, national)
+    assert not same
+    assert repr(same) == "<SpecDiff national-2023→national-2023: 0 changes, 0 breaking>"
+    assert bool(n2g.only(["additive"])) == (n2g.counts()["additive"] > 0)
+    assert len(n2g.only(["additive"])) == n2g.counts()["additive"]
+
+
+def test_diff_report_json_and_unknown_formats(n2g: SpecDiff) -> None:
+    assert SpecDiff.from_json(diff_report(n2g, "json")) == n2g
+    only = SpecDiff.from_json(diff_report(n2g, "json", only={"breaking"}))
+    assert {c.impact for c in only} == {"breaking"}
+    with pytest.raises(DiffFormatError, match="unknown report format 'pdf'"):
+        diff_report(n2g, "pdf")  # type: ignore[arg-type]
+    with pytest.raises(DiffFormatError, match="unknown change class"):
+        diff_report(n2g, "json", only={"cosmetic"})

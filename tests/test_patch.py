@@ -397,6 +397,9 @@ def test_a_spec_against_itself_is_empty(spec_id: str) -> None:
     spec = cf.load_spec(spec_id)
     d = diff(spec, spec)
     assert d.is_empty
+    assert not d
+    assert len(d) == 0
+    assert list(d) == []
     assert d.changes == ()
     assert d.edits == ()
     assert d.counts() == {"breaking": 0, "additive": 0, "wording": 0, "total": 0}
@@ -410,6 +413,7 @@ def test_patch_reproduces_mutated_specs(pair: tuple[cf.FormSpec, cf.FormSpec]) -
     assert patch(a, d) == b
     assert patch(a, SpecDiff.from_json(d.to_json())) == b
     assert d.is_empty == (a == b)
+    assert bool(d) == (a != b) == (len(d) > 0)
     assert diff(b, b).is_empty
 
 

@@ -20,7 +20,7 @@ from clusterforms_renderers.xlsx._ooxml import MAX_ROWS, read_book
 from clusterforms_renderers.xlsx._plan import META_SHEET
 
 import clusterforms as cf
-from clusterforms._xlsx import annotate_xlsx, read_xlsx
+from clusterforms import annotate_xlsx, read_xlsx
 from clusterforms.cli import main
 from clusterforms.errors import ReadError
 

@@ -1,83 +1,84 @@
-"""``clusterforms extract``, and the xlsx side of ``clusterforms validate``.
+"""``clusterforms extract``, and the reading side of ``validate`` and ``summarize``.
 
-``extract FILLED.xlsx [-o APP.json]`` reads a filled workbook back into an
-application document.  :func:`load_workbook_application` and :func:`annotate`
-are what ``validate`` calls for ``.xlsx`` inputs and ``--annotate OUT.xlsx``.
+``extract FILLED [--spec SPEC] [-o APP.json]`` reads a filled file back into
+an application document through :func:`clusterforms.read`: whichever
+installed renderer reads that kind of file (``.xlsx`` today), exactly as a
+third-party reader would.  :func:`is_readable`, :func:`read_application` and
+:func:`annotate` are what ``validate`` and ``summarize`` call for such files.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from clusterforms._files import write_atomic
-from clusterforms._xlsx import annotate_xlsx, read_xlsx
-from clusterforms.model.spec import FormSpec
-from clusterforms.validation.findings import Report
-
-XLSX_SUFFIXES = (".xlsx", ".xlsm")
+from clusterforms import FormSpec, ReadingNote, Report, available_renderers, load_spec, read
+from clusterforms import annotate as annotate_file
+from clusterforms.application.documents import dumps_application
+from clusterforms.cli.outputs import check_outputs, spec_inputs, write_output
+from clusterforms.cli.terminal import json_printable, printable
 
 
 def add_parsers(verbs: Any) -> None:
     """Register the ``extract`` verb."""
     extract = verbs.add_parser(
-        "extract", help="read a filled workbook (.xlsx) back into an application (JSON)"
+        "extract", help="read a filled form (.xlsx) back into an application (JSON)"
     )
-    extract.add_argument("workbook", type=Path, metavar="FILLED.xlsx")
+    extract.add_argument("source", type=Path, metavar="FILLED.xlsx")
+    extract.add_argument(
+        "--spec",
+        metavar="SPEC",
+        help="the spec the file fills (default: the one the file names)",
+    )
     extract.add_argument(
         "-o", "--output", type=Path, metavar="APP.json", help="the file to write (default: stdout)"
     )
     extract.set_defaults(run=run_extract)
 
 
-def is_workbook(path: Path) -> bool:
-    """Whether ``validate`` should read ``path`` as a workbook rather than as JSON."""
-    return path.suffix.lower() in XLSX_SUFFIXES
+def is_readable(path: Path) -> bool:
+    """Whether ``path`` is a kind of file an installed renderer reads, by its suffix.
 
-
-def load_workbook_application(path: Path, spec: FormSpec | None = None) -> dict[str, Any]:
-    """The application in a filled workbook; raises ``ReadError`` (exit 2) when unreadable.
-
-    ``spec`` is needed only for a workbook made from a spec file that is not shipped
-    (``validate --spec my.toml``); shipped specs are recognised from the workbook.
+    ``validate`` and ``summarize`` read such files through the renderer and
+    everything else as a JSON application.
     """
-    return read_xlsx(path, spec=spec)
+    name = path.name.lower()
+    return any(name.endswith(s) for info in available_renderers() for s in info.read_suffixes)
+
+
+def read_application(path: Path, spec: FormSpec | None = None) -> dict[str, Any]:
+    """The application in a filled file; raises ``ReadError`` (exit 2) when unreadable.
+
+    ``spec`` is needed only for a file made from a spec file that is not shipped
+    (``validate --spec my.toml``); shipped specs are recognised from the file.
+    Reading problems go to stderr, one line each.
+    """
+    reading = read(path, spec=spec)
+    _print_problems(reading.source, reading.problems)
+    return reading.document
 
 
 def annotate(path: Path, report: Report, output: Path) -> None:
-    """Write a copy of the workbook at ``path`` with ``report``'s findings on the cells."""
-    annotate_xlsx(path, report, output)
+    """Write a copy of the filled file at ``path`` with ``report``'s findings on it."""
+    check_outputs([output], [path])
+    annotate_file(path, report, output)
 
 
-def _json_ready(value: Any) -> Any:
-    """Decimals as the examples write them: whole numbers as JSON numbers, others as strings."""
-    if isinstance(value, Decimal):
-        exponent = value.as_tuple().exponent
-        if isinstance(exponent, int) and exponent >= 0:
-            return int(value)
-        return format(value, "f")
-    if isinstance(value, dict):
-        return {k: _json_ready(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_json_ready(v) for v in value]
-    return value
-
-
-def application_json(document: dict[str, Any]) -> str:
-    """The application as JSON text, exactly (no number passes through float)."""
-    return json.dumps(_json_ready(document), ensure_ascii=False, indent=2) + "\n"
+def _print_problems(source: str, problems: tuple[ReadingNote, ...]) -> None:
+    for note in problems:
+        print(printable(f"{source}: {note.place}: {note.message}"), file=sys.stderr)
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    """Read the workbook; write the application JSON to ``-o`` (atomically) or stdout."""
-    text = application_json(read_xlsx(args.workbook))
+    """Read the file; write the application JSON to ``-o`` (atomically) or stdout."""
+    check_outputs([args.output], [args.source, *spec_inputs(args.spec)])
+    spec = load_spec(args.spec) if args.spec else None
+    text = json_printable(dumps_application(read_application(args.source, spec)))
     if args.output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        write_atomic(args.output, text.encode("utf-8"))
+        write_output(args.output, text.encode("utf-8"))
     return 0

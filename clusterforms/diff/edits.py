@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from clusterforms.diff.model import Edit
-from clusterforms.model.converter import converter
+from clusterforms.model.converter import get_converter
 from clusterforms.model.items import Item
 from clusterforms.model.spec import FormSpec, Section
 
@@ -29,7 +29,7 @@ WHOLE_FIELDS: tuple[str, ...] = tuple(
 
 def plain(value: object) -> Any:
     """``value`` as the spec converter writes it, with lists for tuples (JSON-exact)."""
-    return _lists(converter.unstructure(value))
+    return _lists(get_converter().unstructure(value))
 
 
 def _lists(value: Any) -> Any:
@@ -42,7 +42,7 @@ def _lists(value: Any) -> Any:
 
 def item_plain(item: Item) -> Any:
     """One item as plain data, its ``kind`` tag included."""
-    return _lists(converter.unstructure(item, Item))
+    return _lists(get_converter().unstructure(item, Item))
 
 
 def section_plain(section: Section) -> dict[str, Any]:

@@ -3,41 +3,44 @@
 The overview of how the forms differ: each cell says whether the spec has
 the item and, if so, whether its label (or kind) differs from the first
 spec in the row that has it.  Output as text, a self-contained HTML page,
-or an xlsx workbook (openpyxl is imported only when one is asked for).
+or a :class:`~clusterforms.Table` for a renderer with the table capability
+to write (``clusterforms.render_table(matrix.to_table(), "xlsx")``).
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from html import escape
-from typing import Literal
+from typing import Literal, TypeAlias
 
 import attrs
 
 from clusterforms.diff.match import locate, text_of
 from clusterforms.model.spec import FormSpec
+from clusterforms.tables import TONE_COLOURS, Table, TableCell, Tone
 
-State = Literal["present", "absent", "label_differs", "kind_differs"]
-SYMBOLS: dict[State, str] = {
+MatrixState: TypeAlias = Literal["present", "absent", "label_differs", "kind_differs"]
+SYMBOLS: dict[MatrixState, str] = {
     "present": "✓",
     "absent": "—",
     "label_differs": "≠",
     "kind_differs": "K",
 }
-_FILLS: dict[State, str] = {
-    "present": "DFF3E3",
-    "absent": "EEEEEE",
-    "label_differs": "FFF3CD",
-    "kind_differs": "FDE2E1",
+TONES: dict[MatrixState, Tone] = {
+    "present": "good",
+    "absent": "muted",
+    "label_differs": "warning",
+    "kind_differs": "bad",
 }
+_FILLS: dict[MatrixState, str] = {state: TONE_COLOURS[tone] for state, tone in TONES.items()}
+_COMPARED = "compared with the first spec in the row that has the item"
 
 
 @attrs.frozen(kw_only=True)
-class Cell:
+class MatrixCell:
     """One spec's version of one item: its state, kind and label (empty when absent)."""
 
-    state: State
+    state: MatrixState
     kind: str = ""
     label: str = ""
 
@@ -48,15 +51,51 @@ class MatrixRow:
 
     id: str
     section: str
-    cells: tuple[Cell, ...]
+    cells: tuple[MatrixCell, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Matrix:
     """Rows in a merged form order; ``specs`` are the column ids."""
 
     specs: tuple[str, ...]
     rows: tuple[MatrixRow, ...]
+
+    def __repr__(self) -> str:
+        """Short: the specs and the number of items."""
+        return f"<Matrix {', '.join(self.specs)}: {len(self.rows)} items>"
+
+    def to_text(self) -> str:
+        """A compact text table: id, then one symbol per spec (✓ ≠ K —)."""
+        return _text(self)
+
+    def to_html(self) -> str:
+        """One self-contained HTML page with the matrix (no scripts, no network)."""
+        return _html(self)
+
+    def to_table(self) -> Table:
+        """The matrix as a plain table (id, section, a toned cell per spec) with its legend."""
+        rows = tuple(
+            (
+                TableCell(text=row.id),
+                TableCell(text=row.section),
+                *(TableCell(text=_cell_text(c), tone=TONES[c.state]) for c in row.cells),
+            )
+            for row in self.rows
+        )
+        legend = tuple(
+            TableCell(text=symbol, tone=TONES[state], note=state.replace("_", " "))
+            for state, symbol in SYMBOLS.items()
+        )
+        return Table(
+            title="matrix",
+            header=("id", "section", *self.specs),
+            rows=rows,
+            key_columns=2,
+            widths=(40, 14, *(32 for _ in self.specs)),
+            legend=legend,
+            notes=(f"Each cell is {_COMPARED}.",),
+        )
 
 
 def item_matrix(specs: Sequence[FormSpec]) -> Matrix:
@@ -92,19 +131,19 @@ def _merge(order: list[str], ids: list[str]) -> None:
             position += 1
 
 
-def _cell(version: tuple[str, str, str] | None, reference: tuple[str, str, str]) -> Cell:
+def _cell(version: tuple[str, str, str] | None, reference: tuple[str, str, str]) -> MatrixCell:
     if version is None:
-        return Cell(state="absent")
+        return MatrixCell(state="absent")
     _, kind, label = version
-    state: State = "present"
+    state: MatrixState = "present"
     if kind != reference[1]:
         state = "kind_differs"
     elif label != reference[2]:
         state = "label_differs"
-    return Cell(state=state, kind=kind, label=label)
+    return MatrixCell(state=state, kind=kind, label=label)
 
 
-def _cell_text(cell: Cell) -> str:
+def _cell_text(cell: MatrixCell) -> str:
     if cell.state == "present":
         return SYMBOLS["present"]
     if cell.state == "absent":
@@ -114,13 +153,12 @@ def _cell_text(cell: Cell) -> str:
     return f"{SYMBOLS['label_differs']} {cell.label}"
 
 
-def matrix_text(matrix: Matrix) -> str:
-    """A compact text table: id, then one symbol per spec (✓ ≠ K —)."""
+def _text(matrix: Matrix) -> str:
     width = max((len(r.id) for r in matrix.rows), default=2)
     lines = [
         (
-            "✓ present  ≠ label differs  K kind differs  — absent (compared with the first spec "
-            "that has the item)"
+            "✓ present  ≠ label differs  K kind differs  — absent "
+            "(compared with the first spec that has the item)"
         ),
         f"{'id':<{width}}  " + "  ".join(matrix.specs),
     ]
@@ -132,8 +170,7 @@ def matrix_text(matrix: Matrix) -> str:
     return "\n".join(lines) + "\n"
 
 
-def matrix_html(matrix: Matrix) -> str:
-    """One self-contained HTML page with the matrix (no scripts, no network)."""
+def _html(matrix: Matrix) -> str:
     css = (
         'body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;'
         "margin:1.5rem}table{border-collapse:collapse}th,td{border:1px solid #ddd;"
@@ -161,44 +198,8 @@ def matrix_html(matrix: Matrix) -> str:
         f"{{padding:0 .3rem}}"
         + "".join(f"span.{s}{{background:#{c}}}" for s, c in _FILLS.items())
         + f"</style></head><body><h1>Items across {len(matrix.specs)} specs</h1>"
-        f"<p>{legend} (compared with the first spec in the row that has the item)</p>"
+        f"<p>{legend} ({_COMPARED})</p>"
         f"<table><thead><tr><th>id</th><th>section</th>{head}</tr></thead><tbody>\n"
         + "\n".join(body)
         + "\n</tbody></table></body></html>\n"
     )
-
-
-def matrix_xlsx(matrix: Matrix) -> bytes:
-    """The matrix as an xlsx workbook: coloured cells, frozen header, a filter."""
-    from openpyxl import Workbook  # noqa: PLC0415 - heavy, and only this output needs it
-    from openpyxl.styles import Alignment, Font, PatternFill  # noqa: PLC0415
-    from openpyxl.utils import get_column_letter  # noqa: PLC0415
-
-    book = Workbook()
-    sheet = book.worksheets[0]
-    sheet.title = "matrix"
-    sheet.append(["id", "section", *matrix.specs])
-    for header in sheet[1]:
-        header.font = Font(bold=True)
-    fills = {s: PatternFill("solid", start_color=c, end_color=c) for s, c in _FILLS.items()}
-    for row in matrix.rows:
-        sheet.append([row.id, row.section, *(_cell_text(c) for c in row.cells)])
-        for k, entry in enumerate(row.cells):
-            target = sheet.cell(row=sheet.max_row, column=3 + k)
-            target.fill = fills[entry.state]
-            target.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "C2"
-    sheet.auto_filter.ref = sheet.dimensions
-    sheet.column_dimensions["A"].width = 40
-    sheet.column_dimensions["B"].width = 14
-    for k in range(len(matrix.specs)):
-        sheet.column_dimensions[get_column_letter(3 + k)].width = 32
-    legend = book.create_sheet("legend")
-    for state, symbol in SYMBOLS.items():
-        legend.append([symbol, state.replace("_", " ")])
-        legend.cell(row=legend.max_row, column=1).fill = fills[state]
-    legend.append([])
-    legend.append(["Each cell is compared with the first spec in its row that has the item."])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()

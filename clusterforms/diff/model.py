@@ -15,14 +15,14 @@ Both layers are plain attrs data; :meth:`SpecDiff.to_json` and
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, Literal, TypeAlias
 
 import attrs
 from cattrs.errors import BaseValidationError
 
-from clusterforms.errors import ClusterformsError
-from clusterforms.model.converter import converter
+from clusterforms.errors import DiffFormatError
+from clusterforms.model.converter import get_converter
 
 Impact: TypeAlias = Literal["breaking", "additive", "wording"]
 #: The classes, most serious first; reports list them in this order.
@@ -42,10 +42,6 @@ TAIL_GROUPS: dict[str, str] = {
     "#criteria": "认定标准 recognition criteria",
     "#appendices": "附件 appendices",
 }
-
-
-class DiffFormatError(ClusterformsError, ValueError):
-    """A serialised diff cannot be read back: not JSON, or not a diff of this format."""
 
 
 @attrs.frozen(kw_only=True)
@@ -122,12 +118,15 @@ class SectionHeading:
     status: Literal["both", "added", "removed"] = "both"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class SpecDiff:
     """Every difference between two specs, and what it takes to turn one into the other.
 
-    ``label_matching`` records whether the label-similarity fallback paired
-    items whose ids do not line up (and with which ``threshold``).
+    A diff is a sequence of its :class:`Change` entries: ``len(d)`` is their
+    number, iterating gives them in report order, and a diff with none is
+    false (``if diff(a, b): …``).  ``label_matching`` records whether the
+    label-similarity fallback paired items whose ids do not line up (and with
+    which ``threshold``).
     """
 
     old: SpecRef
@@ -137,6 +136,26 @@ class SpecDiff:
     edits: tuple[Edit, ...] = ()
     label_matching: bool = False
     threshold: float = 0.8
+
+    def __len__(self) -> int:
+        """The number of changes."""
+        return len(self.changes)
+
+    def __iter__(self) -> Iterator[Change]:
+        """The changes, in report order."""
+        return iter(self.changes)
+
+    def __bool__(self) -> bool:
+        """True when there is a change to show."""
+        return bool(self.changes)
+
+    def __repr__(self) -> str:
+        """Short: the two specs and the counts (the changes themselves may run to pages)."""
+        counts = self.counts()
+        return (
+            f"<SpecDiff {self.old.id}→{self.new.id}: {counts['total']} changes, "
+            f"{counts['breaking']} breaking>"
+        )
 
     @property
     def is_empty(self) -> bool:
@@ -174,7 +193,7 @@ class SpecDiff:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data in the documented layout (docs/diff.md)."""
-        body: dict[str, Any] = converter.unstructure(self)
+        body: dict[str, Any] = get_converter().unstructure(self)
         return {"format": FORMAT, "counts": self.counts(), **body}
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -189,7 +208,7 @@ class SpecDiff:
             raise DiffFormatError(msg)
         body = {k: v for k, v in data.items() if k not in {"format", "counts"}}
         try:
-            result: SpecDiff = converter.structure(body, cls)
+            result: SpecDiff = get_converter().structure(body, cls)
         except (BaseValidationError, TypeError, ValueError, KeyError) as exc:
             msg = f"malformed diff: {exc}"
             raise DiffFormatError(msg) from None

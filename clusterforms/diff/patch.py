@@ -17,17 +17,11 @@ from cattrs.errors import BaseValidationError
 
 from clusterforms.diff.edits import item_plain, plain, section_plain
 from clusterforms.diff.model import Edit, SpecDiff
-from clusterforms.errors import ClusterformsError
-from clusterforms.model.converter import converter
+from clusterforms.errors import PatchError
+from clusterforms.model.converter import get_converter
 from clusterforms.model.digest import spec_digest
 from clusterforms.model.items import Item
 from clusterforms.model.spec import Appendix, FormSpec, Section
-
-_FIELD_TYPES: dict[str, Any] = {f.name: f.type for f in attrs.fields(FormSpec)}
-
-
-class PatchError(ClusterformsError, ValueError):
-    """A diff cannot be applied: wrong base spec, or a damaged or edited diff."""
 
 
 def patch(a: FormSpec, d: SpecDiff) -> FormSpec:
@@ -94,8 +88,10 @@ def _rebuild(a: FormSpec, d: SpecDiff) -> FormSpec:
     by_node: dict[str, dict[str, Edit]] = {}
     for edit in d.edits:
         by_node.setdefault(edit.node, {})[edit.key] = edit
+    converter = get_converter()  # resolves the spec's annotations to classes, too
+    types: dict[str, Any] = {f.name: f.type for f in attrs.fields(FormSpec)}
     fields: dict[str, Any] = {
-        key: converter.structure(edit.new, _FIELD_TYPES[key])
+        key: converter.structure(edit.new, types[key])
         for key, edit in by_node.get("spec", {}).items()
     }
     fields["sections"] = _sections(a, by_node)
@@ -129,7 +125,7 @@ def _sections(a: FormSpec, by_node: dict[str, dict[str, Edit]]) -> tuple[Section
         for item_id in meta["items"]:
             item_edit = item_edits.get(item_id)
             if item_edit is not None and item_edit.new is not None:
-                items.append(converter.structure(item_edit.new, Item))  # type: ignore[arg-type]
+                items.append(get_converter().structure(item_edit.new, Item))  # type: ignore[arg-type]
             else:
                 items.append(old_items[item_id])
         heading = meta.get("heading")
@@ -159,5 +155,5 @@ def _appendices(a: FormSpec, by_node: dict[str, dict[str, Edit]]) -> tuple[Appen
         if edit is None or edit.new is None:
             result.append(old[appendix_id])
         else:
-            result.append(converter.structure(edit.new, Appendix))
+            result.append(get_converter().structure(edit.new, Appendix))
     return tuple(result)

@@ -3,10 +3,14 @@
 Items are a tagged union on ``kind``; unknown keys are errors, not silently
 dropped; numbers become :class:`~decimal.Decimal` (never float); unstructured
 specs drop values equal to their defaults so they stay short.
+
+The converter is built on first use (:func:`get_converter`), not at import:
+generating its hooks is most of what importing the package used to cost.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -15,6 +19,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 
+from clusterforms.errors import UnknownKindError
 from clusterforms.model import items as _items
 from clusterforms.model import rules as _rules
 from clusterforms.model import spec as _spec
@@ -22,7 +27,7 @@ from clusterforms.model.items import ITEM_CLASSES, KINDS, Item
 from clusterforms.model.rules import RULE_CLASSES, Rule
 from clusterforms.model.spec import FormSpec
 
-__all__ = ["converter", "structure_spec", "unstructure_spec"]
+__all__ = ["UnknownKindError", "get_converter", "structure_spec", "unstructure_spec"]
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
@@ -61,11 +66,11 @@ def _structure_bool(value: object, _: type) -> bool:
     return value
 
 
-class UnknownKindError(ValueError):
-    """An item's ``kind`` is missing or not one of :data:`KINDS`."""
-
-
-def _make_converter() -> cattrs.Converter:
+@functools.cache
+def get_converter() -> cattrs.Converter:
+    """The configured converter, built once, on the first call."""
+    for cls in (*ITEM_CLASSES, *RULE_CLASSES.values(), *_ATTRS_CLASSES):
+        attrs.resolve_types(cls, vars(_items) | vars(_rules) | vars(_spec))
     conv = cattrs.Converter(forbid_extra_keys=True)
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_unstructure_hook(Decimal, str)
@@ -136,18 +141,13 @@ _ATTRS_CLASSES: tuple[type[Any], ...] = (
     _rules.Criterion,
 )
 
-for _cls in (*ITEM_CLASSES, *RULE_CLASSES.values(), *_ATTRS_CLASSES):
-    attrs.resolve_types(_cls, vars(_items) | vars(_rules) | vars(_spec))
-
-converter = _make_converter()
-
 
 def structure_spec(data: object) -> FormSpec:
     """Build a :class:`FormSpec` from plain data; raises cattrs' validation errors."""
-    return converter.structure(data, FormSpec)
+    return get_converter().structure(data, FormSpec)
 
 
 def unstructure_spec(spec: FormSpec) -> dict[str, Any]:
     """Plain data (JSON/TOML-ready, Decimals as strings) for ``spec``."""
-    result: dict[str, Any] = converter.unstructure(spec)
+    result: dict[str, Any] = get_converter().unstructure(spec)
     return result

@@ -39,7 +39,7 @@ class Cover:
 Orientation: TypeAlias = Literal["portrait", "landscape"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Section:
     """A numbered part of the form (一、基本情况 …) and its items in order.
 
@@ -55,6 +55,10 @@ class Section:
     new_page: bool = True
     heading: str | None = None
     orientation: Orientation = "portrait"
+
+    def __repr__(self) -> str:
+        """Short: ``<Section basic 一、基本情况: 14 items>`` (the items would run to pages)."""
+        return f"<Section {self.id} {self.title}: {len(self.items)} items>"
 
 
 @attrs.frozen(kw_only=True)
@@ -81,7 +85,7 @@ class Appendix:
     orientation: Orientation = "portrait"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class FormSpec:
     """One complete form variant, as issued by one authority for one year.
 
@@ -105,6 +109,14 @@ class FormSpec:
     appendices: tuple[Appendix, ...] = ()
     rules: tuple[Rule, ...] = ()
     criteria: tuple[Criterion, ...] = ()
+
+    def __repr__(self) -> str:
+        """Short: the id, the title and the size (the whole spec would run to pages)."""
+        items = sum(1 for _ in self.walk())
+        return (
+            f"<FormSpec {self.id} {self.title}: {len(self.sections)} sections, {items} items, "
+            f"{len(self.rules)} rules>"
+        )
 
     @property
     def has_cover(self) -> bool:

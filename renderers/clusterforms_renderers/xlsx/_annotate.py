@@ -86,9 +86,11 @@ class Index:
         return [s for s in spots if s.key.kind in _PRIMARY] or spots
 
 
-def annotate_workbook(source: str | Path | bytes, report: Report) -> bytes:
-    """The annotated copy's bytes."""
-    package = Package(source)
+def annotate_workbook(
+    source: str | Path | bytes, report: Report, *, name: str | None = None
+) -> bytes:
+    """The annotated copy's bytes; ``name`` names the workbook in messages (default: the path)."""
+    package = Package(source, name)
     scan_package(package)
     book = read_book(package)
     metadata = read_metadata(package, book, Cells(package, book))

@@ -16,21 +16,40 @@ to report in the form's own words.
 
 from __future__ import annotations
 
+import re
+import struct
 from pathlib import Path
-from typing import Any
+from typing import Final
 
-from clusterforms import FormSpec, list_specs
+from clusterforms import FormSpec, Reading, SpecNotFoundError, find_spec, list_specs
 from clusterforms_renderers.xlsx._assemble import assemble
 from clusterforms_renderers.xlsx._guard import Package
 from clusterforms_renderers.xlsx._locate import Cells, locate, read_metadata
 from clusterforms_renderers.xlsx._meta import Metadata
 from clusterforms_renderers.xlsx._ooxml import read_book
 
+_LOCAL_HEADER: Final = re.compile(rb"PK\x03\x04")
+_NAME_AT: Final = 26
+
+
+def looks_like_workbook(head: bytes) -> bool:
+    """Whether the first bytes of a file are a zip whose members include ``xl/`` parts."""
+    if not head.startswith(b"PK\x03\x04"):
+        return False
+    for match in _LOCAL_HEADER.finditer(head):
+        start = match.start() + _NAME_AT
+        if start + 4 > len(head):
+            break
+        length = struct.unpack_from("<H", head, start)[0]
+        if head[start + 4 : start + 4 + length].startswith(b"xl/"):
+            return True
+    return False
+
 
 def read_workbook(
     source: str | Path | bytes, *, spec: FormSpec | None = None, name: str | None = None
-) -> dict[str, Any]:
-    """The application document a filled workbook holds.
+) -> Reading:
+    """The application a filled workbook holds, and the spec it fills.
 
     Args:
         source: the workbook's path, or its bytes.
@@ -46,26 +65,29 @@ def read_workbook(
     book = read_book(package)
     cells = Cells(package, book)
     metadata = read_metadata(package, book, cells)
-    _check_spec(package, metadata, spec)
+    spec = _spec_of(package, metadata, spec)
     located = locate(package, book, metadata)
     by_sheet: dict[str, set[str]] = {}
     for _, sheet, ref in located:
         by_sheet.setdefault(sheet, set()).add(ref)
     for sheet, wanted in by_sheet.items():
         cells.load(sheet, wanted)
-    return assemble(package, cells, metadata, located)
+    document = assemble(package, cells, metadata, located)
+    return Reading(document=document, spec=spec, source=package.name, format="xlsx")
 
 
-def _check_spec(package: Package, metadata: Metadata, spec: FormSpec | None) -> None:
+def _spec_of(package: Package, metadata: Metadata, spec: FormSpec | None) -> FormSpec:
+    """The spec the workbook is for: ``spec`` if it is that one, else a shipped spec by id."""
     if spec is not None:
         if metadata.spec_id != spec.id:
             msg = f"the workbook is for spec {metadata.spec_id!r}, not {spec.id!r}"
             raise package.error(msg)
-        return
-    known = list_specs()
-    if metadata.spec_id not in known:
+        return spec
+    try:
+        return find_spec(metadata.spec_id)  # by id only, never a path the workbook names
+    except SpecNotFoundError:
         msg = (
             f"the workbook is for spec {metadata.spec_id[:60]!r}, which this clusterforms "
-            f"does not know (known: {', '.join(known)})"
+            f"does not know (known: {', '.join(list_specs())})"
         )
-        raise package.error(msg)
+        raise package.error(msg) from None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 import threading
 from pathlib import Path
@@ -29,22 +31,65 @@ def _current_umask() -> int:
     return mask
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file and a rename.
+def write_target(path: str | Path) -> Path:
+    """The file a write to ``path`` replaces: symlinks followed, so the link itself stays."""
+    return Path(os.path.realpath(path))
 
-    Until the rename, the previous file (if any) is untouched; if anything
-    fails, the temporary file is removed and the error propagates.
+
+def _existing(target: Path, named: str | Path) -> os.stat_result | None:
+    """The target's status if it exists; an OSError if it is not a regular file."""
+    try:
+        status = target.stat()
+    except FileNotFoundError:
+        return None
+    if stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder", str(named))
+    if not stat.S_ISREG(status.st_mode):
+        # Replacing a device or a FIFO with a regular file would break it for everyone.
+        raise OSError(errno.EINVAL, "not a regular file", str(named))
+    return status
+
+
+def _keep_owner(fd: int, status: os.stat_result) -> None:
+    """Give the new file the old one's owner and group, or at least its group, where allowed."""
+    for owner in (status.st_uid, -1):
+        try:
+            os.fchown(fd, owner, status.st_gid)
+        except OSError:
+            continue
+        return
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file beside it and a rename.
+
+    A symlink is written through: the file it points to is replaced and the
+    link stays.  An existing file keeps its permission bits (a 0600 file stays
+    0600) and, where the system allows, its owner; a new file gets the mode a
+    plain ``open()`` would give.  Until the rename, the previous file (if any)
+    is untouched; if anything fails or interrupts the write (an exception,
+    KeyboardInterrupt, SystemExit from a signal handler), the temporary file is
+    removed and the error propagates.
+
+    Raises:
+        IsADirectoryError: ``path`` is a folder.
+        OSError: ``path`` is not a regular file (a device, a FIFO), or it
+            cannot be written.
+
     """
-    target = Path(path)
-    umask = _current_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    target = write_target(path)
+    existing = _existing(target, path)
+    mode = stat.S_IMODE(existing.st_mode) & 0o777 if existing else 0o666 & ~_current_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        Path(tmp).chmod(0o666 & ~umask)
+            if existing is not None:
+                _keep_owner(handle.fileno(), existing)
+            # mkstemp makes the file private (0600); give it the mode the file had or would get.
+            os.fchmod(handle.fileno(), mode)
         Path(tmp).replace(target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

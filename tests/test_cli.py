@@ -96,3 +96,25 @@ def test_spec_schema_command_prints_the_spec_file_schema(tmp_path: Path) -> None
     out = tmp_path / "spec.schema.json"
     assert run("spec-schema", "-o", str(out)).returncode == 0
     assert json.loads(out.read_text(encoding="utf-8")) == schema
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("/dev/zero", "not a regular file"), ("deep.toml", "nested too deeply")],
+)
+def test_a_hostile_spec_file_is_one_line_quickly(tmp_path: Path, name: str, message: str) -> None:
+    path = Path(name) if name.startswith("/") else tmp_path / name
+    if not name.startswith("/"):
+        path.write_text("a = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "clusterforms", "show", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr == f"clusterforms: error: {path}: {message}\n" or (
+        result.stderr.count("\n") == 1 and message in result.stderr
+    )
+    assert "Traceback" not in result.stderr

@@ -122,7 +122,7 @@ def test_diff_unwritable_output_is_exit_2(
 ) -> None:
     target = tmp_path / "missing-dir" / "diff.html"
     assert main(["diff", "national-2023", "guangxi-2025", "-o", str(target)]) == 2
-    assert "cannot write" in capsys.readouterr().err
+    assert "cannot be written: the folder" in capsys.readouterr().err
 
 
 def test_diff_end_to_end_through_python_m() -> None:
@@ -200,3 +200,25 @@ def test_migrate_missing_file_is_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "no such file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --------------------------------------------------------- what is printed
+def test_control_characters_in_a_spec_are_escaped_on_stdout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (spec_dir() / "national-2023.toml").read_text(encoding="utf-8")
+    hostile = tmp_path / "hostile.toml"
+    hostile.write_text(
+        text.replace('label = "集群名称："', 'label = "集群名称：\\u001b[2J\\u001b]0;x\\u0007"'),
+        encoding="utf-8",
+    )
+    for argv in (
+        ["diff", str(hostile), "national-2023"],
+        ["diff", str(hostile), "national-2023", "--format", "md"],
+        ["diff", str(hostile), "national-2023", "--format", "json"],
+        ["show", str(hostile)],
+    ):
+        assert main(argv) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out, argv
+        assert "\\x1b" in out or "\\u001b" in out, argv

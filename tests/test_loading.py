@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -280,3 +281,74 @@ items = []
         write(tmp_path, 'extends = "a.toml"\n', "b.toml")
         with pytest.raises(SpecError, match="'extends' chain is longer than"):
             clusterforms.load_spec(tmp_path / "a.toml")
+
+
+class TestHostileSpecFiles:
+    """A spec file built to break the loader is a SpecError, quickly; nothing else escapes."""
+
+    def test_nesting_five_thousand_deep(self, tmp_path: Path) -> None:
+        path = write(tmp_path, MINIMAL + "extra = " + "[" * 5000 + "]" * 5000 + "\n")
+        with pytest.raises(SpecError, match="nested too deeply"):
+            clusterforms.load_spec(path)
+
+    def test_a_five_thousand_digit_integer(self, tmp_path: Path) -> None:
+        path = write(tmp_path, MINIMAL + "maximum = " + "9" * 5000 + "\n")
+        with pytest.raises(SpecError, match="invalid TOML: a number is too long"):
+            clusterforms.load_spec(path)
+
+    @pytest.mark.parametrize(
+        "number", ["4" * 4000, "1e999999999", "1e-999999999", "0e-999999", "nan", "inf"]
+    )
+    def test_a_number_no_spec_needs(self, tmp_path: Path, number: str) -> None:
+        path = write(tmp_path, MINIMAL + f"maximum = {number}\n")
+        with pytest.raises(SpecError, match="is out of range for a spec") as info:
+            clusterforms.load_spec(path)
+        assert info.value.path == "$.sections[0].items[1].maximum"
+        assert info.value.line == MINIMAL.count("\n") + 1
+        assert len(str(info.value)) < 300
+
+    def test_a_byte_order_mark_is_accepted(self, tmp_path: Path) -> None:
+        path = tmp_path / "bom.toml"
+        path.write_bytes(b"\xef\xbb\xbf" + MINIMAL.encode("utf-8"))
+        assert clusterforms.load_spec(path).id == "mini"
+        broken = tmp_path / "bom-broken.toml"
+        broken.write_bytes(
+            b"\xef\xbb\xbf" + MINIMAL.replace('title = "测试表"', "title = ").encode()
+        )
+        with pytest.raises(SpecError) as info:
+            clusterforms.load_spec(broken)
+        assert info.value.line == 2  # lines are counted as without the mark
+
+    def test_each_file_is_read_once(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        write(tmp_path, MINIMAL, "base.toml")
+        child = write(tmp_path, 'extends = "base.toml"\nid = "child"\n', "child.toml")
+        opened: list[str] = []
+        real_open, real_read_text = os.open, Path.read_text
+
+        def counting(path: str | Path, *args: int) -> int:
+            opened.append(Path(path).name)
+            return real_open(path, *args)
+
+        def read_text(self: Path, *args: str, **kwargs: str) -> str:
+            opened.append(self.name)
+            return real_read_text(self, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", counting)
+        monkeypatch.setattr(Path, "read_text", read_text)
+        clusterforms.load_spec(child)
+        assert sorted(n for n in opened if n.endswith(".toml")) == ["base.toml", "child.toml"]
+
+    @pytest.mark.parametrize("name", ["/dev/zero", "/dev/null", "fifo"])
+    def test_a_device_or_fifo_is_not_read(self, tmp_path: Path, name: str) -> None:
+        path = Path(name) if name.startswith("/") else tmp_path / "fifo.toml"
+        if name == "fifo":
+            os.mkfifo(path)  # no writer: a blocking open would wait for ever
+        with pytest.raises(SpecError, match="not a regular file"):
+            clusterforms.load_spec(path)
+
+    def test_an_oversized_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "big.toml"
+        with path.open("wb") as handle:
+            handle.truncate(clusterforms.model.loading.MAX_SPEC_BYTES + 1)
+        with pytest.raises(SpecError, match="larger than 8 MiB"):
+            clusterforms.load_spec(path)

@@ -15,23 +15,26 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from clusterforms._files import write_atomic
-from clusterforms.application.documents import load_application
-from clusterforms.diff.compare import THRESHOLD, diff
-from clusterforms.diff.matrix import item_matrix, matrix_html, matrix_text, matrix_xlsx
-from clusterforms.diff.model import IMPACTS
-from clusterforms.diff.reports.html import render_html
-from clusterforms.diff.reports.markdown import render_md
-from clusterforms.diff.reports.text import render_text
-from clusterforms.errors import ClusterformsError
-from clusterforms.migrate.migration import dumps_application, migrate
-from clusterforms.model.loading import load_spec
+from clusterforms import (
+    IMPACTS,
+    OutputError,
+    Renderer,
+    RendererNotFoundError,
+    available_renderers,
+    diff,
+    diff_report,
+    item_matrix,
+    load_application,
+    load_spec,
+    migrate,
+    renderer_for_output,
+)
+from clusterforms.application.documents import dumps_application
+from clusterforms.cli.outputs import check_outputs, spec_inputs, write_output
+from clusterforms.cli.terminal import json_printable, printable, printable_lines
+from clusterforms.model.lookup import document_spec
 
 EXIT_OK = 0
-
-
-class OutputError(ClusterformsError, ValueError):
-    """An output file cannot be written, or its type is not one the verb makes."""
 
 
 def add_parsers(verbs: Any) -> None:
@@ -53,7 +56,7 @@ def add_parsers(verbs: Any) -> None:
         default="auto",
         help="pair items whose ids differ by label similarity (auto: when ids do not line up)",
     )
-    parser.add_argument("--threshold", type=float, default=THRESHOLD, help=argparse.SUPPRESS)
+    parser.add_argument("--threshold", type=float, help=argparse.SUPPRESS)
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
     parser.set_defaults(run=run_diff)
 
@@ -91,74 +94,82 @@ def _impacts(text: str) -> frozenset[str]:
     return wanted
 
 
-def _write(path: Path, data: bytes) -> None:
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        msg = f"{path}: cannot write: {exc.strerror or exc}"
-        raise OutputError(msg) from None
-
-
 def run_diff(args: argparse.Namespace) -> int:
     """Diff two specs and print or write the report."""
+    check_outputs([args.output], spec_inputs(args.old, args.new))
     labels = {"auto": None, "always": True, "never": False}[args.match_labels]
-    d = diff(
-        load_spec(args.old), load_spec(args.new), match_labels=labels, threshold=args.threshold
-    )
-    if args.format == "json":
-        text = (d if args.only is None else d.only(args.only)).to_json() + "\n"
-    elif args.format == "md":
-        text = render_md(d, only=args.only)
-    elif args.format == "html":
-        text = render_html(d, only=args.only)
-    else:
-        color = args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        text = render_text(d, color=color, only=args.only)
+    tuning = {} if args.threshold is None else {"threshold": args.threshold}
+    d = diff(load_spec(args.old), load_spec(args.new), match_labels=labels, **tuning)
+    color = args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    text = diff_report(d, args.format, only=args.only, color=color)
     if args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(_for_terminal(text, args.format, color=color))
     else:
-        _write(args.output, text.encode("utf-8"))
+        write_output(args.output, text.encode("utf-8"))
         counts = d.counts()
-        print(f"wrote {args.output} ({counts['total']} changes)", file=sys.stderr)
+        print(printable(f"wrote {args.output} ({counts['total']} changes)"), file=sys.stderr)
     return EXIT_OK
+
+
+def _for_terminal(text: str, fmt: str, *, color: bool) -> str:
+    """The report with the specs' own control characters escaped (the colours are ours)."""
+    if fmt == "json":
+        return json_printable(text)
+    return text if color else printable_lines(text)
 
 
 def run_matrix(args: argparse.Namespace) -> int:
     """Tabulate the items of several specs, to stdout or an .xlsx / .html file."""
+    suffix = args.output.suffix.lower() if args.output is not None else None
+    table = None if suffix in {None, ".html", ".htm"} else _table_renderer(args.output)
+    check_outputs([args.output], spec_inputs(*args.specs))
     matrix = item_matrix([load_spec(name) for name in args.specs])
     if args.output is None:
-        sys.stdout.write(matrix_text(matrix))
+        sys.stdout.write(printable_lines(matrix.to_text()))
         return EXIT_OK
-    suffix = args.output.suffix.lower()
-    if suffix == ".xlsx":
-        data = matrix_xlsx(matrix)
-    elif suffix in {".html", ".htm"}:
-        data = matrix_html(matrix).encode("utf-8")
+    if table is None:
+        data = matrix.to_html().encode("utf-8")
     else:
-        msg = f"{args.output}: the matrix is written as .xlsx or .html, not {suffix or 'no suffix'}"
-        raise OutputError(msg)
-    _write(args.output, data)
-    print(
-        f"wrote {args.output} ({len(matrix.rows)} items × {len(matrix.specs)} specs)",
-        file=sys.stderr,
-    )
+        data = table.render_table(matrix.to_table())
+    write_output(args.output, data)
+    shape = f"{len(matrix.rows)} items × {len(matrix.specs)} specs"
+    print(printable(f"wrote {args.output} ({shape})"), file=sys.stderr)
     return EXIT_OK
+
+
+def _table_renderer(output: Path) -> Renderer:
+    """The renderer that writes tables as files like ``output`` (xlsx for ``.xlsx``)."""
+    try:
+        return renderer_for_output(output, capability="table")
+    except RendererNotFoundError:
+        made = sorted({info.extension for info in available_renderers() if info.can_table})
+        suffix = output.suffix.lower() or "no suffix"
+        msg = f"{output}: the matrix is written as {' or '.join([*made, '.html'])}, not {suffix}"
+        raise OutputError(msg) from None
 
 
 def run_migrate(args: argparse.Namespace) -> int:
     """Migrate one application; the draft to stdout or -o, the report to stderr or --report."""
+    check_outputs(
+        [args.output, args.report],
+        [args.application, *spec_inputs(args.to, args.from_spec)],
+    )
     data = load_application(args.application)
-    from_spec = load_spec(args.from_spec) if args.from_spec else None
-    draft, report = migrate(data, load_spec(args.to), from_spec)
-    text = dumps_application(draft)
+    to_spec = load_spec(args.to)
+    if args.from_spec:
+        from_spec = load_spec(args.from_spec)
+    else:
+        from_spec = document_spec(data, source=str(args.application))
+    draft, report = migrate(data, to_spec, from_spec)
+    text = json_printable(dumps_application(draft))
     if args.output is None:
         sys.stdout.write(text)
     else:
-        _write(args.output, text.encode("utf-8"))
+        write_output(args.output, text.encode("utf-8"))
     if args.report is None:
-        sys.stderr.write("\n".join(report.lines()) + "\n")
+        sys.stderr.write("\n".join(map(printable, report.lines())) + "\n")
     else:
         body = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        _write(args.report, body.encode("utf-8"))
-        sys.stderr.write(report.lines()[0] + f" (report: {args.report})\n")
+        write_output(args.report, json_printable(body).encode("utf-8"))
+        sys.stderr.write(printable(report.lines()[0] + f" (report: {args.report})") + "\n")
     return EXIT_OK

@@ -1,27 +1,39 @@
 """The ``clusterforms`` command: a thin layer over the public API.
 
 Every failure the user can cause ends in one line on stderr and exit code 2;
-no traceback reaches the terminal.
+no traceback reaches the terminal.  SIGTERM ends a run as Ctrl-C does (exit
+143 and 130): unwinding, so no temporary file is left behind.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 
-from clusterforms._files import write_atomic
-from clusterforms._version import __version__
+from clusterforms import (
+    ClusterformsError,
+    __version__,
+    list_specs,
+    load_spec,
+    outline_data,
+    outline_lines,
+    spec_file_schema,
+)
 from clusterforms.cli import diff, extract, render, summarize, validate
-from clusterforms.cli.terminal import display_width, pad
-from clusterforms.errors import ClusterformsError
-from clusterforms.model.loading import list_specs, load_spec
-from clusterforms.model.outline import outline_data, outline_lines
+from clusterforms.cli.outputs import check_outputs, write_output
+from clusterforms.cli.terminal import display_width, json_printable, pad, printable
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+EXIT_TERMINATED = 128 + signal.SIGTERM
 
 
 def _cmd_specs(_: argparse.Namespace) -> int:
@@ -37,21 +49,20 @@ def _cmd_specs(_: argparse.Namespace) -> int:
 def _cmd_show(args: argparse.Namespace) -> int:
     spec = load_spec(args.spec)
     if args.format == "json":
-        print(json.dumps(outline_data(spec), ensure_ascii=False, indent=2))
+        print(json_printable(json.dumps(outline_data(spec), ensure_ascii=False, indent=2)))
     else:
         for line in outline_lines(spec):
-            print(line)
+            print(printable(line))
     return EXIT_OK
 
 
 def _cmd_spec_schema(args: argparse.Namespace) -> int:
-    from clusterforms.model.schema import spec_file_schema  # noqa: PLC0415 - only this verb
-
+    check_outputs([args.output], [])
     text = json.dumps(spec_file_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     if args.output is None:
         sys.stdout.write(text)
     else:
-        write_atomic(args.output, text.encode("utf-8"))
+        write_output(args.output, text.encode("utf-8"))
     return EXIT_OK
 
 
@@ -93,14 +104,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        code: int = args.run(args)
+        with _terminate_unwinds():
+            code: int = args.run(args)
     except ClusterformsError as exc:
-        print(f"clusterforms: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return _fail(str(exc))
     except BrokenPipeError:
         sys.stderr.close()
         return EXIT_OK
+    except OSError as exc:  # a file the verb did not foresee failing; still one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"{where}{exc.strerror or exc}")
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
     return code
+
+
+def _fail(message: str) -> int:
+    print(f"clusterforms: error: {printable(message)}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+@contextlib.contextmanager
+def _terminate_unwinds() -> Iterator[None]:
+    """While running, SIGTERM raises SystemExit, so cleanup runs as it does for Ctrl-C."""
+    ours = threading.current_thread() is threading.main_thread()
+    if not ours or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        yield  # not ours to change: another thread, or the embedding program handles it
+        return
+
+    def terminate(_signum: int, _frame: FrameType | None) -> None:
+        raise SystemExit(EXIT_TERMINATED)
+
+    signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 if __name__ == "__main__":

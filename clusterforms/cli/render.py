@@ -7,11 +7,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from clusterforms._files import write_atomic
-from clusterforms.application.documents import load_application
-from clusterforms.errors import ApplicationError, RenderError
-from clusterforms.model.loading import load_spec
-from clusterforms.registry import available_renderers, get_renderer
+from clusterforms import (
+    ApplicationError,
+    RenderError,
+    available_renderers,
+    get_renderer,
+    load_application,
+    load_spec,
+)
+from clusterforms import render as render_spec
+from clusterforms.cli.outputs import check_outputs, spec_inputs, write_output
+from clusterforms.cli.terminal import printable
+from clusterforms.model.lookup import quote_spec_id
 
 
 def add_parsers(verbs: Any) -> None:
@@ -45,12 +52,13 @@ def run_renderers(_: argparse.Namespace) -> int:
     width = max((len(info.extension) for info in infos), default=0)
     for info in infos:
         fills = "blank+filled" if info.can_fill else "blank"
-        print(f"{info.name:<12} {info.extension:<{width}}  {fills:<12}  {info.package}")
+        print(printable(f"{info.name:<12} {info.extension:<{width}}  {fills:<12}  {info.package}"))
     return 0
 
 
 def run_render(args: argparse.Namespace) -> int:
     """Render and write atomically; nothing is written when anything fails."""
+    check_outputs([args.output], [args.data, *spec_inputs(args.spec)])
     spec = load_spec(args.spec)
     renderer = get_renderer(args.format)
     data = None
@@ -58,7 +66,7 @@ def run_render(args: argparse.Namespace) -> int:
         data = load_application(args.data)
         if not isinstance(data, dict) or data.get("spec") != spec.id:
             got = data.get("spec") if isinstance(data, dict) else None
-            msg = f"the application is for spec {got!r}, not {spec.id!r}"
+            msg = f"the application is for spec {quote_spec_id(got)}, not {spec.id!r}"
             raise ApplicationError(msg, source=str(args.data))
         if not renderer.can_fill:
             msg = f"the {renderer.name} renderer draws blank forms only; drop --data"
@@ -66,10 +74,10 @@ def run_render(args: argparse.Namespace) -> int:
     if args.output is None and not renderer.text:
         msg = f"{renderer.name} output is binary; name a file with -o FILE{renderer.extension}"
         raise RenderError(msg)
-    output = renderer.render(spec, data)
+    output = render_spec(spec, renderer.name, data)  # the renderer gets the typed values
     if args.output is None:
         sys.stdout.buffer.write(output)
         sys.stdout.flush()
     else:
-        write_atomic(args.output, output)
+        write_output(args.output, output)
     return 0

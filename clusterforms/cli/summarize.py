@@ -20,21 +20,22 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final
 
-from clusterforms._files import write_atomic
-from clusterforms.application.documents import load_application
-from clusterforms.cli import extract
-from clusterforms.cli.validate import _progress
-from clusterforms.errors import ClusterformsError
-from clusterforms.model.loading import load_spec
-from clusterforms.registry import render
-from clusterforms.summarize.table import (
-    COLUMNS,
+from clusterforms import (
+    ClusterformsError,
     Summary,
     Unreadable,
-    intro_limit,
+    load_application,
+    load_spec,
+    render,
     summarize,
     summary_document,
 )
+from clusterforms.application.documents import dumps_application
+from clusterforms.cli import extract
+from clusterforms.cli.outputs import check_outputs, spec_inputs, write_output
+from clusterforms.cli.terminal import json_printable, printable
+from clusterforms.cli.validate import _progress
+from clusterforms.summarize.table import COLUMNS, intro_limit
 
 EXIT_OK, EXIT_LEFT_OUT, EXIT_FAILED = 0, 1, 2
 DEFAULT_SPEC: Final = "summary-2023"
@@ -79,8 +80,8 @@ def add_parser(verbs: Any) -> None:
 def _read(path: Path) -> Any:
     """One application from a JSON file or a filled workbook, or why it cannot be read."""
     try:
-        if extract.is_workbook(path):
-            return extract.load_workbook_application(path)
+        if extract.is_readable(path):
+            return extract.read_application(path)
         return load_application(path)
     except ClusterformsError as exc:
         return Unreadable(problem=str(exc))
@@ -100,7 +101,7 @@ def _sources(files: Sequence[Path]) -> Iterator[tuple[str, Any]]:
 
 
 def _fail(message: str) -> int:
-    print(f"clusterforms: error: {message}", file=sys.stderr)
+    print(f"clusterforms: error: {printable(message)}", file=sys.stderr)
     return EXIT_FAILED
 
 
@@ -110,8 +111,7 @@ def run(args: argparse.Namespace) -> int:
     fmt = FORMATS.get(output.suffix.lower())
     if fmt is None:
         return _fail(f"{output}: write the table as .xlsx or .docx (or .pdf, .json)")
-    if not output.parent.resolve().is_dir():
-        return _fail(f"{output}: the folder {output.parent} does not exist")
+    check_outputs([output], [*args.files, *spec_inputs(args.spec)])
     spec = load_spec(args.spec)
     summary_document(spec, Summary(), sort=args.sort)  # the spec holds the table, the sort works
     summary = summarize(
@@ -122,22 +122,18 @@ def run(args: argparse.Namespace) -> int:
         return _fail("no application could be read; nothing written")
     document = summary_document(spec, summary, sort=args.sort)
     if fmt == "json":
-        data = extract.application_json(document).encode("utf-8")
+        data = json_printable(dumps_application(document)).encode("utf-8")
     else:
         data = render(spec, fmt, document)
-    try:
-        write_atomic(output, data)
-    except OSError as exc:
-        return _fail(f"{output}: cannot be written ({exc.strerror or exc})")
+    write_output(output, data)
     left_out = len(summary.rejected)
     tail = ""
     if left_out:
         plural = "s" if left_out > 1 else ""
         tail = f", {left_out} application{plural} left out (see 未纳入汇总的申报)"
     count = len(summary.entries)
-    print(
-        f"{output}: {count} cluster{'' if count == 1 else 's'} in the table{tail}", file=sys.stderr
-    )
+    done = f"{output}: {count} cluster{'' if count == 1 else 's'} in the table{tail}"
+    print(printable(done), file=sys.stderr)
     return EXIT_LEFT_OUT if left_out else EXIT_OK
 
 
@@ -148,15 +144,16 @@ def _report(summary: Summary) -> None:
             problem = rejected.problem
             if not problem.startswith(rejected.source):
                 problem = f"{rejected.source}: {problem}"
-            print(f"clusterforms: left out: {problem}", file=sys.stderr)
+            print(f"clusterforms: left out: {printable(problem)}", file=sys.stderr)
         else:
-            print(
-                f"clusterforms: left out: {rejected.source}: {rejected.errors} errors "
-                f"(first: {rejected.problem}); run `clusterforms validate {rejected.source}`",
-                file=sys.stderr,
+            line = (
+                f"{rejected.source}: {rejected.errors} error{'' if rejected.errors == 1 else 's'} "
+                f"(first: {rejected.problem}); "
+                f"run `clusterforms validate {rejected.source}`"
             )
+            print(f"clusterforms: left out: {printable(line)}", file=sys.stderr)
     for note in summary.notes[:_SHOWN_NOTES]:
-        print(f"clusterforms: note: {note}", file=sys.stderr)
+        print(f"clusterforms: note: {printable(note)}", file=sys.stderr)
     if len(summary.notes) > _SHOWN_NOTES:
         more = len(summary.notes) - _SHOWN_NOTES
         print(f"clusterforms: note: … and {more} more notes", file=sys.stderr)

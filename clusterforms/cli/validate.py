@@ -1,4 +1,11 @@
-"""``clusterforms validate``: check application files and summarise the results."""
+"""``clusterforms validate``: check application files and summarise the results.
+
+Each file is handled on its own: one that cannot be read, or names no known
+spec, is listed as unreadable in the summary and the others are still checked.
+Exit codes: 0 every file is clean; 1 some file has errors or could not be
+read; 2 no file could be checked at all, or the options are unusable
+(``--spec``, ``--report``, ``--annotate``).
+"""
 
 from __future__ import annotations
 
@@ -8,17 +15,16 @@ import sys
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
-from clusterforms._files import write_atomic
-from clusterforms.application.documents import load_application
+from clusterforms import FormSpec, Lang, Report, load_application, load_spec, validate
 from clusterforms.cli import extract
-from clusterforms.cli.terminal import display_width, pad
+from clusterforms.cli.outputs import check_outputs, spec_inputs, write_output
+from clusterforms.cli.terminal import display_width, json_printable, pad, printable
 from clusterforms.errors import ClusterformsError
-from clusterforms.model.loading import load_spec
-from clusterforms.model.spec import FormSpec
-from clusterforms.validation.findings import Report
-from clusterforms.validation.validator import validate
+from clusterforms.model.lookup import document_spec
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+#: How much of an unexpected error's text a file's summary line quotes.
+_SHOWN_CHARS = 200
 
 
 def add_parser(verbs: Any) -> None:
@@ -28,7 +34,10 @@ def add_parser(verbs: Any) -> None:
     )
     parser.add_argument("files", nargs="+", metavar="APP.json|FILLED.xlsx", type=Path)
     parser.add_argument(
-        "--spec", help="the spec to check against (default: each file's own 'spec')"
+        "--spec",
+        metavar="SPEC",
+        help="the spec to check against, an id or a .toml file (default: each file's own "
+        "'spec', which must name a shipped spec)",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh")
@@ -44,13 +53,6 @@ def add_parser(verbs: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _load(path: Path, spec: FormSpec | None = None) -> Any:
-    """An application from a JSON file or a filled workbook."""
-    if extract.is_workbook(path):
-        return extract.load_workbook_application(path, spec)
-    return load_application(path)
-
-
 class Checked(NamedTuple):
     """One input file after validation: its report, or why it could not be read."""
 
@@ -60,17 +62,24 @@ class Checked(NamedTuple):
     cluster: str = ""
 
 
-def _check_one(path: Path, args: argparse.Namespace) -> Checked:
-    """Read, recognise and validate one file; never raises for bad input."""
+def _load(path: Path, spec: FormSpec | None) -> Any:
+    """An application from a JSON file or a filled workbook."""
+    if extract.is_readable(path):
+        return extract.read_application(path, spec)
+    return load_application(path)
+
+
+def _check_one(path: Path, spec: FormSpec | None, lang: Lang) -> Checked:
+    """Read, recognise and validate one file; never raises for anything in the file."""
     try:
-        data = _load(path, load_spec(args.spec) if args.spec else None)
-        spec_id = args.spec or (data.get("spec") if isinstance(data, dict) else None)
-        if not isinstance(spec_id, str):
-            return Checked(path, None, f"{path}: no 'spec' in the document; name one with --spec")
-        spec = load_spec(spec_id)
+        data = _load(path, spec)
+        report = validate(spec or document_spec(data, source=str(path)), data, lang=lang)
     except ClusterformsError as exc:
         return Checked(path, None, str(exc))
-    return Checked(path, validate(spec, data, lang=args.lang), None, _cluster_name(data))
+    except Exception as exc:  # noqa: BLE001 - one odd file must never stop the batch
+        text = f"{type(exc).__name__}: {exc}"[:_SHOWN_CHARS]
+        return Checked(path, None, f"{path}: cannot be checked ({text}); please report this")
+    return Checked(path, report, None, _cluster_name(data))
 
 
 def _cluster_name(data: object) -> str:
@@ -85,30 +94,32 @@ def _cluster_name(data: object) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Validate every file; exit 0 clean, 1 if any has errors, 2 if any is unreadable."""
-    if args.annotate and (len(args.files) != 1 or not extract.is_workbook(args.files[0])):
+    """Validate every file; see the module for the exit codes."""
+    if args.annotate and (len(args.files) != 1 or not extract.is_readable(args.files[0])):
         print("clusterforms: error: --annotate needs exactly one .xlsx workbook", file=sys.stderr)
         return EXIT_UNREADABLE
-    results = _check_all(args)
+    check_outputs([args.annotate, args.report], [*args.files, *spec_inputs(args.spec)])
+    spec = load_spec(args.spec) if args.spec else None
+    results = _check_all(args, spec)
     for checked in results:
         if checked.problem:
-            print(f"clusterforms: error: {checked.problem}", file=sys.stderr)
+            print(f"clusterforms: error: {printable(checked.problem)}", file=sys.stderr)
     _write_outputs(args, results)
-    if any(checked.problem for checked in results):
+    if all(checked.report is None for checked in results):
         return EXIT_UNREADABLE
-    if any(checked.report is not None and not checked.report.ok for checked in results):
+    if any(checked.report is None or not checked.report.ok for checked in results):
         return EXIT_INVALID
     return EXIT_OK
 
 
-def _check_all(args: argparse.Namespace) -> list[Checked]:
+def _check_all(args: argparse.Namespace, spec: FormSpec | None) -> list[Checked]:
     """Each file's report or problem, with a progress bar on a terminal for many files."""
     results: list[Checked] = []
     show_progress = len(args.files) > 1 and sys.stderr.isatty()
     for n, path in enumerate(args.files, start=1):
         if show_progress:
             _progress(n, len(args.files), sys.stderr)
-        results.append(_check_one(path, args))
+        results.append(_check_one(path, spec, args.lang))
     if show_progress:
         sys.stderr.write("\n")
     return results
@@ -116,17 +127,20 @@ def _check_all(args: argparse.Namespace) -> list[Checked]:
 
 def _write_outputs(args: argparse.Namespace, results: list[Checked]) -> None:
     """Stdout in the chosen format, then the annotated workbook and the report file."""
-    documents = [_document(checked) for checked in results]
     if args.format == "json":
-        print(json.dumps(documents, ensure_ascii=False, indent=2))
+        sys.stdout.write(_json(results))
     else:
         _print_text(results, sys.stdout, args.lang)
     first = results[0]
     if args.annotate and first.report is not None:
         extract.annotate(first.path, first.report, args.annotate)
     if args.report:
-        text = json.dumps(documents, ensure_ascii=False, indent=2) + "\n"
-        write_atomic(args.report, text.encode("utf-8"))
+        write_output(args.report, _json(results).encode("utf-8"))
+
+
+def _json(results: list[Checked]) -> str:
+    documents = [_document(checked) for checked in results]
+    return json_printable(json.dumps(documents, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _document(checked: Checked) -> dict[str, Any]:
@@ -148,13 +162,15 @@ def _print_text(results: list[Checked], out: TextIO, lang: str = "zh") -> None:
             continue
         for finding in report.findings:
             mark = _MARKS[lang][finding.severity]
-            out.write(f"{path}: {finding.location}: {mark} [{finding.code}] {finding.message}\n")
+            line = f"{path}: {finding.location}: {mark} [{finding.code}] {finding.message}"
+            out.write(printable(line) + "\n")
     rows = [("文件 file", "集群 cluster", "错误 errors", "提示 warnings")]
     for path, report, _, cluster in results:
         if report is None:
-            rows.append((str(path), "", "unreadable", ""))
+            rows.append((printable(str(path)), "", "unreadable", ""))
         else:
-            rows.append((str(path), cluster, str(len(report.errors)), str(len(report.warnings))))
+            counts = (str(len(report.errors)), str(len(report.warnings)))
+            rows.append((printable(str(path)), printable(cluster), *counts))
     widths = [max(display_width(r[i]) for r in rows) for i in range(4)]
     for row in rows:
         cells = [pad(cell, widths[i]) for i, cell in enumerate(row)]

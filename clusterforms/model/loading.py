@@ -8,7 +8,9 @@ tomllib or cattrs escapes as a bare traceback.
 from __future__ import annotations
 
 import functools
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
@@ -25,7 +27,14 @@ from clusterforms.model.converter import UnknownKindError, structure_spec
 from clusterforms.model.spec import FormSpec
 
 SPEC_SUFFIX = ".toml"
+#: Larger files are refused before parsing: the shipped specs are under 50 KiB.
+MAX_SPEC_BYTES = 8 * 1024 * 1024
+#: The largest integer a spec may hold (years, limits, thresholds are far below).
+MAX_SPEC_NUMBER = 10**15
+#: Significant digits and powers of ten a spec's decimal may have (so its exponent is bounded).
+_MAX_DIGITS = 28
 _MAX_EXTENDS_DEPTH = 8
+_TOO_DEEP = "nested too deeply to be a spec"
 _PATH_STEP = re.compile(r"\.(\w+)|\[(\d+)\]")
 
 
@@ -42,38 +51,47 @@ def list_specs() -> tuple[str, ...]:
     return tuple(sorted(p.stem for p in spec_dir().glob(f"*{SPEC_SUFFIX}")))
 
 
+def names_spec_file(name: str | Path) -> bool:
+    """Whether :func:`load_spec` reads ``name`` as a path rather than as a shipped id."""
+    return isinstance(name, Path) or name.endswith(SPEC_SUFFIX) or "/" in name
+
+
 def load_spec(name: str | Path) -> FormSpec:
     """Load a shipped spec by id (``"national-2023"``) or a spec file by path.
 
-    Shipped specs are cached: they are immutable, so repeated loads are free.
+    For the caller's own arguments only: a name that comes from data (an
+    application's ``"spec"``) is looked up with :func:`clusterforms.find_spec`,
+    which never opens a path.  Shipped specs are cached: they are immutable, so
+    repeated loads are free.
 
     Raises:
         SpecError: the file is missing, is not valid TOML, or does not describe
             a valid spec; the message says where and what.
 
     """
-    if isinstance(name, Path) or name.endswith(SPEC_SUFFIX) or "/" in name:
+    if names_spec_file(name):
         return _load_path(Path(name))
     return _load_shipped(name)
 
 
 @functools.cache
 def _load_shipped(spec_id: str) -> FormSpec:
-    path = spec_dir() / f"{spec_id}{SPEC_SUFFIX}"
-    if not path.is_file():
+    if spec_id not in list_specs():
         known = ", ".join(list_specs()) or "none"
         msg = f"no spec with id {spec_id!r} (shipped specs: {known})"
         raise SpecNotFoundError(msg, source=spec_id)
-    return _load_path(path)
+    return _load_path(spec_dir() / f"{spec_id}{SPEC_SUFFIX}")
 
 
 def _load_path(path: Path) -> FormSpec:
-    raw = _resolve(path, depth=0)
     text = _read(path)
+    raw = _resolve(path, text, depth=0)
     try:
         spec = structure_spec(raw)
     except BaseValidationError as exc:
         raise _spec_error(exc, path, text, raw) from None
+    except RecursionError:
+        raise SpecError(_TOO_DEEP, source=path) from None
     problems = check_spec(spec)
     if problems:
         item_path, message = problems[0]
@@ -84,20 +102,34 @@ def _load_path(path: Path) -> FormSpec:
 
 
 def _read(path: Path) -> str:
+    """The spec file's text, once; a UTF-8 byte-order mark is dropped, as JSON's is."""
     try:
-        return path.read_text(encoding="utf-8")
+        # Non-blocking, so a FIFO is refused below instead of waiting for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                msg = "not a spec file (not a regular file)"
+                raise SpecError(msg, source=path)
+            data = handle.read(MAX_SPEC_BYTES + 1)
     except FileNotFoundError:
         msg = "no such spec file"
         raise SpecNotFoundError(msg, source=path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        msg = f"cannot read spec file: {exc}"
+    except OSError as exc:
+        msg = f"cannot read spec file: {exc.strerror or exc}"
+        raise SpecError(msg, source=path) from None
+    if len(data) > MAX_SPEC_BYTES:
+        msg = f"larger than {MAX_SPEC_BYTES // (1024 * 1024)} MiB; not a spec file"
+        raise SpecError(msg, source=path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        msg = f"cannot read spec file: not UTF-8 text (byte {exc.start}); save it as UTF-8"
         raise SpecError(msg, source=path) from None
 
 
-def _parse(path: Path) -> dict[str, Any]:
-    text = _read(path)
+def _parse(path: Path, text: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(text, parse_float=Decimal)
+        raw = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
@@ -105,11 +137,49 @@ def _parse(path: Path) -> dict[str, Any]:
         column = f", column {found.group(2)}" if found else ""
         msg = f"invalid TOML{column}: {reason}"
         raise SpecError(msg, source=path, line=line) from None
+    except RecursionError:
+        raise SpecError(_TOO_DEEP, source=path) from None
+    except ValueError as exc:  # an integer beyond Python's digit limit for int()
+        msg = f"invalid TOML: a number is too long ({exc})"
+        raise SpecError(msg, source=path) from None
+    out_of_range = next(_out_of_range(raw), None)
+    if out_of_range is not None:
+        item_path, value = out_of_range
+        shown = str(value) if len(str(value)) <= 40 else f"{str(value)[:20]}…"
+        msg = f"the number {shown} is out of range for a spec"
+        line = _line_of(text, raw, item_path)
+        raise SpecError(msg, source=path, line=line, path=item_path)
+    return raw
 
 
-def _resolve(path: Path, depth: int) -> dict[str, Any]:
-    """Parse ``path`` and apply its ``extends`` chain: the result is one whole spec."""
-    raw = _parse(path)
+def _out_of_range(raw: Any) -> Iterator[tuple[str, int | Decimal]]:
+    """Each number in parsed TOML too large, too fine or not finite for a spec, with its path.
+
+    Specs hold years, limits and thresholds; a bound here keeps a hostile file's
+    ``1e999999999`` or 4,000-digit integer from reaching formulas and renderers.
+    """
+    stack: list[tuple[str, Any]] = [("$", raw)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((f"{path}.{key}", value) for key, value in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((f"{path}[{i}]", value) for i, value in reversed(list(enumerate(node))))
+        elif isinstance(node, int | Decimal) and not isinstance(node, bool) and not _in_range(node):
+            yield path, node
+
+
+def _in_range(value: int | Decimal) -> bool:
+    if isinstance(value, int):
+        return abs(value) <= MAX_SPEC_NUMBER
+    if not value.is_finite():
+        return False
+    return len(value.as_tuple().digits) <= _MAX_DIGITS and abs(value.adjusted()) <= _MAX_DIGITS
+
+
+def _resolve(path: Path, text: str, depth: int) -> dict[str, Any]:
+    """Parse ``path``'s ``text`` and apply its ``extends`` chain: the result is one whole spec."""
+    raw = _parse(path, text)
     parent_name = raw.pop("extends", None)
     if parent_name is None:
         return raw
@@ -120,7 +190,7 @@ def _resolve(path: Path, depth: int) -> dict[str, Any]:
         msg = f"'extends' chain is longer than {_MAX_EXTENDS_DEPTH} (a cycle?)"
         raise SpecError(msg, source=path, path="$.extends")
     parent_path = _parent_path(path, parent_name)
-    return merge_variant(_resolve(parent_path, depth + 1), raw)
+    return merge_variant(_resolve(parent_path, _read(parent_path), depth + 1), raw)
 
 
 def _parent_path(child: Path, parent: str) -> Path:

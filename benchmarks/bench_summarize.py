@@ -31,10 +31,10 @@ from pathlib import Path
 from typing import Any
 
 import clusterforms
+from clusterforms import summarize
 from clusterforms.application.documents import dumps_application
 from clusterforms.cli import main as cli
 from clusterforms.cli.summarize import _sources
-from clusterforms.summarize.table import summarize
 
 ROOT = Path(__file__).resolve().parent.parent
 CITIES = ["成都市", "绵阳市", "德阳市", "宜宾市", "泸州市", "南充市", "乐山市", "自贡市"]

@@ -157,13 +157,13 @@ if TYPE_CHECKING:
         renderer_for_output,
     )
     from clusterforms.renderer import Renderer
-    from clusterforms.summarize.table import (
+    from clusterforms.summarize.document import summary_document
+    from clusterforms.summarize.rows import (
         Summary,
         SummaryEntry,
         SummaryRejection,
         Unreadable,
         summarize,
-        summary_document,
     )
     from clusterforms.tables import TONE_COLOURS, Table, TableCell, Tone
     from clusterforms.validation.eligibility import CriterionResult, eligibility
@@ -291,13 +291,13 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "renderer_for_output",
     ),
     "clusterforms.renderer": ("Renderer",),
-    "clusterforms.summarize.table": (
+    "clusterforms.summarize.document": ("summary_document",),
+    "clusterforms.summarize.rows": (
         "Summary",
         "SummaryEntry",
         "SummaryRejection",
         "Unreadable",
         "summarize",
-        "summary_document",
     ),
     "clusterforms.tables": ("TONE_COLOURS", "Table", "TableCell", "Tone"),
     "clusterforms.validation.eligibility": ("CriterionResult", "eligibility"),

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 import clusterforms as cf
-from clusterforms.summarize.table import intro_figures
+from clusterforms.summarize.intro import intro_figures
 from tests.test_docx import paragraph_texts
 from tests.test_xlsx import cell_map, load
 

@@ -101,7 +101,7 @@ class TestNames:
     def test_public_functions_keep_their_names_whatever_is_imported_first(self) -> None:
         """``clusterforms.diff`` is the function even after the subpackage ``clusterforms.diff`` loads."""
         result = python(
-            "import clusterforms.migrate.migration, clusterforms.summarize.table\n"
+            "import clusterforms.migrate.migration, clusterforms.summarize.rows\n"
             "import clusterforms.diff.match, clusterforms as cf\n"
             "print([getattr(cf, n).__class__.__name__ for n in ('diff', 'migrate', 'summarize')])"
         )

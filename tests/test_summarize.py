@@ -21,18 +21,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import clusterforms as cf
+from clusterforms import Summary, Unreadable, summarize, summary_document
 from clusterforms.cli import main
 from clusterforms.cli.summarize import _sources
-from clusterforms.summarize.table import (
-    Summary,
-    Unreadable,
-    compose_intro,
-    leading_industry,
-    location,
-    narrative_start,
-    summarize,
-    summary_document,
-)
+from clusterforms.summarize.intro import compose_intro, narrative_start
+from clusterforms.summarize.rows import leading_industry, location
 from clusterforms.validation.cells import count_chars
 from tests.test_patch import replace_item
 

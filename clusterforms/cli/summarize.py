@@ -35,7 +35,8 @@ from clusterforms.cli import extract
 from clusterforms.cli.outputs import check_outputs, spec_inputs, write_output
 from clusterforms.cli.terminal import json_printable, printable
 from clusterforms.cli.validate import _progress
-from clusterforms.summarize.table import COLUMNS, intro_limit
+from clusterforms.summarize.document import intro_limit
+from clusterforms.summarize.rows import COLUMNS
 
 EXIT_OK, EXIT_LEFT_OUT, EXIT_FAILED = 0, 1, 2
 DEFAULT_SPEC: Final = "summary-2023"

@@ -118,8 +118,8 @@ if TYPE_CHECKING:
         YearHeaderItem,
         YearlyItem,
     )
-    from clusterforms.model.loading import list_specs, load_spec
-    from clusterforms.model.lookup import find_spec
+    from clusterforms.model.loading import list_specs, load_spec, names_spec_file
+    from clusterforms.model.lookup import KnownSpecs, document_spec, find_spec
     from clusterforms.model.outline import outline_data, outline_lines
     from clusterforms.model.rules import (
         CompareRule,
@@ -157,7 +157,9 @@ if TYPE_CHECKING:
         renderer_for_output,
     )
     from clusterforms.renderer import Renderer
+    from clusterforms.summarize.document import intro_limit as summary_intro_limit
     from clusterforms.summarize.document import summary_document
+    from clusterforms.summarize.rows import COLUMNS as SUMMARY_COLUMNS
     from clusterforms.summarize.rows import (
         Summary,
         SummaryEntry,
@@ -252,8 +254,8 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "YearHeaderItem",
         "YearlyItem",
     ),
-    "clusterforms.model.loading": ("list_specs", "load_spec"),
-    "clusterforms.model.lookup": ("find_spec",),
+    "clusterforms.model.loading": ("list_specs", "load_spec", "names_spec_file"),
+    "clusterforms.model.lookup": ("KnownSpecs", "document_spec", "find_spec"),
     "clusterforms.model.outline": ("outline_data", "outline_lines"),
     "clusterforms.model.rules": (
         "CompareRule",
@@ -309,6 +311,8 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
 _RENAMED: Final[dict[str, tuple[str, str]]] = {
     "CriterionStatus": ("clusterforms.validation.eligibility", "Status"),
     "MigrationAction": ("clusterforms.migrate.report", "Action"),
+    "SUMMARY_COLUMNS": ("clusterforms.summarize.rows", "COLUMNS"),
+    "summary_intro_limit": ("clusterforms.summarize.document", "intro_limit"),
 }
 _WHERE: Final[dict[str, tuple[str, str]]] = {
     **{name: (module, name) for module, names in _EXPORTS.items() for name in names},
@@ -321,6 +325,7 @@ __all__ = [
     "IMPACTS",
     "MAX_DECIMAL_PLACES",
     "MAX_WHOLE_DIGITS",
+    "SUMMARY_COLUMNS",
     "TONE_COLOURS",
     "Appendix",
     "Application",
@@ -357,6 +362,7 @@ __all__ = [
     "Invalid",
     "InvalidProblem",
     "Item",
+    "KnownSpecs",
     "Lang",
     "Matrix",
     "MatrixCell",
@@ -433,6 +439,7 @@ __all__ = [
     "describe_character",
     "diff",
     "diff_report",
+    "document_spec",
     "dumps_application",
     "eligibility",
     "find_spec",
@@ -445,6 +452,7 @@ __all__ = [
     "load_application",
     "load_spec",
     "migrate",
+    "names_spec_file",
     "number_text",
     "option_line",
     "outline_data",
@@ -463,6 +471,7 @@ __all__ = [
     "spec_file_schema",
     "summarize",
     "summary_document",
+    "summary_intro_limit",
     "tidy",
     "validate",
     "year_label",

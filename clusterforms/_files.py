@@ -1,4 +1,8 @@
-"""Writing output files atomically: a failure never leaves a half-written file."""
+"""Files at the edges: inputs read within a bound, outputs written atomically.
+
+Reading never waits on a pipe nor drains a device (a path may be a stranger's
+choice), and writing never leaves a half-written file.
+"""
 
 from __future__ import annotations
 
@@ -31,9 +35,43 @@ def _current_umask() -> int:
     return mask
 
 
+def read_bounded(path: str | Path, limit: int) -> bytes:
+    """The bytes of the regular file at ``path``, refused beyond ``limit`` bytes.
+
+    Opened without blocking, so a FIFO is refused at once instead of waiting
+    for a writer, and checked before reading, so ``/dev/zero`` is never read.
+
+    Raises:
+        OSError: the file cannot be opened; ``IsADirectoryError`` for a folder,
+            ``errno.EINVAL`` for anything else that is not a regular file (a
+            FIFO, a device), ``errno.EFBIG`` if it holds more than ``limit`` bytes.
+
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags)
+    try:
+        _check_regular(os.fstat(fd), path, "a pipe or a device is never read")
+    except OSError:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"larger than {limit} bytes")
+    return data
+
+
 def write_target(path: str | Path) -> Path:
     """The file a write to ``path`` replaces: symlinks followed, so the link itself stays."""
     return Path(os.path.realpath(path))
+
+
+def _check_regular(status: os.stat_result, named: str | Path, why: str) -> None:
+    """Raise ``IsADirectoryError`` for a folder, ``OSError(EINVAL)`` for any other non-file."""
+    if stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder", str(named))
+    if not stat.S_ISREG(status.st_mode):
+        raise OSError(errno.EINVAL, f"not a regular file ({why})", str(named))
 
 
 def _existing(target: Path, named: str | Path) -> os.stat_result | None:
@@ -42,11 +80,8 @@ def _existing(target: Path, named: str | Path) -> os.stat_result | None:
         status = target.stat()
     except FileNotFoundError:
         return None
-    if stat.S_ISDIR(status.st_mode):
-        raise IsADirectoryError(errno.EISDIR, "it is a folder", str(named))
-    if not stat.S_ISREG(status.st_mode):
-        # Replacing a device or a FIFO with a regular file would break it for everyone.
-        raise OSError(errno.EINVAL, "not a regular file", str(named))
+    # Replacing a device or a FIFO with a regular file would break it for everyone.
+    _check_regular(status, named, "a pipe or a device is never replaced")
     return status
 
 

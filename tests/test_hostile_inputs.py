@@ -19,15 +19,17 @@ import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
+import openpyxl
 import pytest
 
 import clusterforms as cf
 from clusterforms.cli import main
+from clusterforms.cli import summarize as summarize_cli
 from clusterforms.cli import validate as validate_cli
 from clusterforms.cli.terminal import json_printable, printable
-from clusterforms.model.lookup import document_spec
-from tests.test_xlsx_hostile import rewrite, sheet_path
+from tests.test_xlsx_hostile import edit_meta, rewrite, sheet_path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -150,7 +152,7 @@ class TestSpecIsData:
     )
     def test_document_spec_is_an_application_error(self, document: object, message: str) -> None:
         with pytest.raises(cf.ApplicationError, match=re.escape(message)) as info:
-            document_spec(document, source="doc.json")
+            cf.document_spec(document, source="doc.json")
         assert str(info.value).startswith("doc.json: ")
 
     def test_find_spec_looks_up_ids_only(self, spec_file: Path) -> None:
@@ -181,6 +183,29 @@ class TestSpecIsData:
         summary = cf.summarize([("a.json", data)])
         (rejected,) = summary.rejected
         assert "no spec with id '/dev/zero'" in rejected.problem
+
+    @pytest.mark.parametrize("spec", ["/dev/zero", "fifo", "../../../etc/passwd"])
+    def test_a_workbook_naming_a_path_is_not_opened(
+        self, tmp_path: Path, fifo: Path, spec: str
+    ) -> None:
+        named = str(fifo) if spec == "fifo" else spec
+        filled = cf.render(cf.load_spec("national-2023"), "xlsx", cf.load_application(GOOD))
+
+        def retarget(sheet: Any) -> None:
+            sheet["B2"] = named
+
+        book = tmp_path / "filled.xlsx"
+        book.write_bytes(edit_meta(filled, retarget))
+        quoted = f"the workbook is for spec {named[:60]!r}"  # a long one is cut short
+        known = "which this clusterforms does not know (known: guangxi-2025"
+        for verb in ("extract", "validate"):
+            one_line(cli(verb, book), str(book), quoted, known)
+        table = tmp_path / "汇总表.json"
+        result = cli("summarize", book, GOOD, "-o", table)
+        assert result.returncode == 1, result.stderr
+        assert f"left out: {book}: {quoted}" in result.stderr
+        (left_out,) = cf.load_application(table)["values"]["rejected.applications"]
+        assert left_out["file"] == str(book)
 
     def test_spec_option_still_takes_a_file(self, tmp_path: Path) -> None:
         text = (cf.model.loading.spec_dir() / "national-2023.toml").read_text(encoding="utf-8")
@@ -226,6 +251,42 @@ class TestBatches:
         code, _, err = run_main(capsys, "validate", bad, tmp_path / "missing.json")
         assert code == 2
         assert err.count("\n") == 2
+
+    def test_a_device_a_fifo_or_a_folder_among_the_files_is_never_read(
+        self, tmp_path: Path
+    ) -> None:
+        """``validate uploads/*`` must not hang on a pipe nor fill memory from ``/dev/zero``."""
+        fifo = tmp_path / "pipe.json"
+        os.mkfifo(fifo)
+        folder = tmp_path / "folder.json"
+        folder.mkdir()
+        odd = [Path("/dev/zero"), fifo, tmp_path / "book-pipe.xlsx", folder]
+        os.mkfifo(odd[2])
+        result = cli("validate", GOOD, *odd, OTHER)
+        assert result.returncode == 1, result.stderr
+        assert result.stdout.count("unreadable") == len(odd)
+        lines = result.stderr.splitlines()
+        assert [line.split(": ")[2] for line in lines] == [str(path) for path in odd]
+        assert all("not a regular file" in line for line in lines[:3]), lines
+        assert lines[3].endswith("it is a folder")
+        table = tmp_path / "汇总表.json"
+        result = cli("summarize", GOOD, *odd, OTHER, "-o", table)
+        assert result.returncode == 1, result.stderr
+        rejected = cf.load_application(table)["values"]["rejected.applications"]
+        assert [row["file"] for row in rejected] == [str(path) for path in odd]
+
+    def test_a_bug_while_reading_is_not_passed_off_as_a_bad_file(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        """Only the library's own errors make a file unreadable; a bug surfaces as a bug."""
+
+        def buggy(_path: Path) -> object:
+            raise ArithmeticError("a bug in the reader")
+
+        monkeypatch.setattr(summarize_cli, "load_application", buggy)
+        with pytest.raises(ArithmeticError, match="a bug in the reader"):
+            main(["summarize", str(GOOD), "-o", str(tmp_path / "汇总表.json")])
+        assert list(tmp_path.iterdir()) == []
 
     def test_a_file_that_breaks_the_checker_is_listed_not_fatal(
         self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
@@ -302,13 +363,112 @@ class TestBatches:
         bad.write_bytes(
             rewrite(filled, {path: source.replace(b"<v>18650</v>", b"<v>1e999</v>", 1)})
         )
-        result = cli("validate", GOOD, bad, OTHER)
+        report = tmp_path / "report.json"
+        result = cli("validate", GOOD, bad, OTHER, "--report", report)
         assert result.returncode == 1, result.stderr
         assert "Traceback" not in result.stderr
+        documents = json.loads(report.read_text(encoding="utf-8"))
+        assert [d["ok"] for d in documents] == [True, False, True]
+        assert [f["code"] for f in documents[1]["findings"]] == ["too_many_digits"]
         table = tmp_path / "汇总表.xlsx"
         result = cli("summarize", GOOD, bad, OTHER, "-o", table)
         assert result.returncode == 1, result.stderr
         assert f"left out: {bad}" in result.stderr
+
+
+#: Numbers beyond a cell's bounds, as typed in the JSON → as every writer shows them.
+OUT_OF_BOUNDS = {
+    "1e-999999999": "1E-999999999",
+    "1e999999999999": "1E+999999999999",
+    "9" * 5000: "9" * 5000,
+}
+
+
+class TestWhatTheWritersShow:
+    """A value validate rejects is written as it was typed, never as another number; a
+    character a document cannot hold stops the file at once, naming where it is."""
+
+    @pytest.mark.parametrize("typed", OUT_OF_BOUNDS, ids=["tiny", "huge", "5000 nines"])
+    def test_an_out_of_bounds_number_is_shown_as_typed(self, tmp_path: Path, typed: str) -> None:
+        shown = OUT_OF_BOUNDS[typed]
+        bad = variant(
+            tmp_path,
+            "bad.json",
+            '"industry.innovative_smes": 56',
+            f'"industry.innovative_smes": {typed}',
+        )
+        xlsx, docx, draft = tmp_path / "out.xlsx", tmp_path / "out.docx", tmp_path / "draft.json"
+        for args in (
+            ("render", "national-2023", "-f", "xlsx", "--data", bad, "-o", xlsx),
+            ("render", "national-2023", "-f", "docx", "--data", bad, "-o", docx),
+            ("migrate", bad, "--to", "guangxi-2025", "-o", draft),
+        ):
+            result = cli(*args)
+            assert result.returncode == 0, result.stderr
+            assert "Traceback" not in result.stderr
+        texts = [
+            cell
+            for sheet in openpyxl.load_workbook(xlsx).worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for cell in row
+            if isinstance(cell, str)
+        ]
+        assert shown in texts
+        assert not [text for text in texts if text.startswith("0.000000000")]
+        assert shown in zipfile.ZipFile(docx).read("word/document.xml").decode("utf-8")
+        carried = cf.load_application(draft)["values"]["industry.innovative_smes"]
+        assert carried == {"2022": shown}
+
+    @pytest.mark.parametrize(
+        ("escaped", "what"),
+        [
+            ("a\\ud800b", "an unpaired surrogate U+D800"),
+            ("a\\u0000b", "a control character U+0000"),
+        ],
+        ids=["surrogate", "NUL"],
+    )
+    def test_a_character_no_document_holds_is_one_line(
+        self, tmp_path: Path, escaped: str, what: str
+    ) -> None:
+        bad = variant(tmp_path, "bad.json", '"founded": "2012年"', f'"founded": "{escaped}"')
+        out = tmp_path / "out.xlsx"
+        expected = f"{bad}: $.meta.founded: contains {what}, which an application cannot hold"
+        for args in (
+            ("render", "national-2023", "-f", "xlsx", "--data", bad, "-o", out),
+            ("validate", bad),
+            ("migrate", bad, "--to", "guangxi-2025"),
+        ):
+            assert one_line(cli(*args)).endswith(expected)
+        assert not out.exists()
+
+    @pytest.mark.parametrize(
+        ("stored", "what"),
+        [
+            ("a_xD800_b", "an unpaired surrogate U+D800"),
+            ("a_x0000_b", "a control character U+0000"),
+            ("_x001B_[2J", "a control character U+001B"),
+        ],
+        ids=["surrogate", "NUL", "ESC"],
+    )
+    def test_a_workbook_cell_holding_one_is_one_line(
+        self, tmp_path: Path, stored: str, what: str
+    ) -> None:
+        filled = cf.render(cf.load_spec("national-2023"), "xlsx", cf.load_application(GOOD))
+        path = sheet_path(filled, "封面及填报说明")
+        cover = zipfile.ZipFile(io.BytesIO(filled)).read(path)
+        name = "".join(f"&#{ord(c)};" for c in "四川省成都市郫都区川菜调味品产业").encode()
+        assert name in cover
+        book = tmp_path / "filled.xlsx"
+        book.write_bytes(rewrite(filled, {path: cover.replace(name, stored.encode(), 1)}))
+        out = tmp_path / "app.json"
+        expected = f"{book}: '封面及填报说明'!B4: holds {what}, which an application cannot hold"
+        assert one_line(cli("extract", book, "-o", out)).endswith(expected)
+        assert not out.exists()
+        table = tmp_path / "汇总表.docx"
+        result = cli("summarize", book, GOOD, "-o", table)
+        assert result.returncode == 1, result.stderr
+        assert f"left out: {expected}" in result.stderr
+        assert table.stat().st_size > 1000
 
 
 # ------------------------------------------------------ §5 what reaches the terminal
@@ -372,6 +532,27 @@ class TestTerminal:
         assert "\u009b" not in result.stdout
         assert "\u202e" not in result.stdout
         json.loads(result.stdout)
+
+    @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+    def test_a_terminal_that_cannot_show_chinese_gets_escapes(self, encoding: str) -> None:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "clusterforms",
+                "validate",
+                EXAMPLES / "national-2023.broken.json",
+            ],
+            capture_output=True,
+            text=True,
+            encoding=encoding,
+            env={**os.environ, "PYTHONIOENCODING": encoding},
+            timeout=SECONDS,
+            check=False,
+        )
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr
+        assert "\\u6587\\u4ef6 file" in result.stdout  # 文件 file, the summary's first column
 
     def test_decimal_values_are_not_touched(self) -> None:
         assert printable(str(Decimal("12.50"))) == "12.50"

@@ -8,14 +8,17 @@ leaves no temporary file behind.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import shutil
 import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -80,9 +83,11 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> Inputs:
     return Inputs(tmp_path_factory.mktemp("inputs"))
 
 
-def cli(*args: str | Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def cli(
+    *args: str | Path, timeout: float = 120, prefix: Sequence[str] = ()
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "clusterforms", *map(str, args)],
+        [*prefix, sys.executable, "-m", "clusterforms", *map(str, args)],
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -104,14 +109,43 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
-def unwritable_folder(tmp_path: Path) -> Path:
-    """A folder this process cannot create files in (root ignores modes: /sys then)."""
+#: Runs a command with the folder ``$0`` bind-mounted read-only, in a mount namespace of its own.
+READ_ONLY_MOUNT = ("unshare", "--mount", "sh", "-c", 'mount --bind -o ro "$0" "$0" && exec "$@"')
+
+
+@functools.cache
+def read_only_mounts_work() -> bool:
+    """Whether this system lets a command run with a folder mounted read-only (root only)."""
+    probe = Path(tempfile.mkdtemp())
+    try:
+        result = subprocess.run(
+            [*READ_ONLY_MOUNT, str(probe), "touch", str(probe / "x")],
+            capture_output=True,
+            check=False,
+        )
+    except OSError:  # no unshare here
+        return False
+    finally:
+        shutil.rmtree(probe)
+    return result.returncode != 0 and b"Read-only file system" in result.stderr
+
+
+def unwritable_folder(tmp_path: Path) -> tuple[Path, list[str]]:
+    """A folder the command cannot create files in, and the prefix that runs the command so.
+
+    A user's own folder is made read-only by its mode.  Root ignores modes, so
+    as root the folder is bind-mounted read-only for the command alone (a
+    system without mount namespaces falls back to /sys, which root cannot
+    create files in either).
+    """
     folder = tmp_path / "read-only"
     folder.mkdir()
-    folder.chmod(0o500)
-    if os.access(folder, os.W_OK):
-        folder = Path("/sys")
-    return folder
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        return folder, []
+    if read_only_mounts_work():
+        return folder, [*READ_ONLY_MOUNT, str(folder)]
+    return Path("/sys"), []
 
 
 @pytest.mark.parametrize("verb", VERBS)
@@ -133,9 +167,18 @@ class TestEveryVerb:
 
     def test_an_unwritable_folder(self, verb: str, inputs: Inputs, tmp_path: Path) -> None:
         suffix, argv = VERBS[verb]
-        folder = unwritable_folder(tmp_path)
-        refused(cli(*argv(inputs, folder / f"out{suffix}")), f"out{suffix}", "cannot be written")
+        folder, prefix = unwritable_folder(tmp_path)
+        result = cli(*argv(inputs, folder / f"out{suffix}"), prefix=prefix)
+        line = refused(result, f"out{suffix}", "cannot be written in the folder")
+        assert line.endswith(("(Permission denied)", "(Read-only file system)")), line
         assert not (folder / f"out{suffix}").exists()
+
+    def test_a_path_under_a_file(self, verb: str, inputs: Inputs, tmp_path: Path) -> None:
+        suffix, argv = VERBS[verb]
+        plain = tmp_path / "plain.txt"
+        plain.write_text("a file, not a folder", encoding="utf-8")
+        refused(cli(*argv(inputs, plain / f"out{suffix}")), f"{plain} is a file, not a folder")
+        assert plain.read_text(encoding="utf-8") == "a file, not a folder"
 
     def test_a_fifo_is_not_replaced_nor_waited_on(
         self, verb: str, inputs: Inputs, tmp_path: Path
@@ -154,6 +197,34 @@ def test_no_verb_writes_onto_its_input(verb: str, tmp_path: Path) -> None:
     source = getattr(mine, READS[verb])
     before = snapshot(tmp_path)
     refused(cli(*argv(mine, source)), str(source), "it is the input")
+    assert snapshot(tmp_path) == before
+
+
+#: verb → argv given the inputs and a spec file that is both ``--spec`` (or ``--to``) and output.
+SPEC_OPTIONS: dict[str, Argv] = {
+    "validate --spec": lambda i, f: ["validate", i.app, "--spec", f, "--report", f],
+    "extract --spec": lambda i, f: ["extract", i.workbook, "--spec", f, "-o", f],
+    "migrate --to": lambda i, f: ["migrate", i.app, "--to", f, "-o", f],
+    "migrate --from": lambda i, f: ["migrate", i.app, "--from", f, "--to", "guangxi-2025", "-o", f],
+}
+
+
+@pytest.mark.parametrize("verb", SPEC_OPTIONS)
+def test_no_verb_writes_onto_its_spec_file(verb: str, tmp_path: Path) -> None:
+    mine = Inputs(tmp_path)
+    before = snapshot(tmp_path)
+    refused(cli(*SPEC_OPTIONS[verb](mine, mine.spec)), str(mine.spec), "it is the input")
+    assert snapshot(tmp_path) == before
+
+
+def test_summarize_does_not_write_onto_its_summary_spec(tmp_path: Path) -> None:
+    """Even a spec file named like a table (``./summary.json`` is a path: it holds a slash)."""
+    mine = Inputs(tmp_path)
+    spec = tmp_path / "summary.json"
+    spec.write_bytes((spec_dir() / "summary-2023.toml").read_bytes())
+    before = snapshot(tmp_path)
+    result = cli("summarize", mine.app, "--spec", spec, "-o", spec)
+    refused(result, str(spec), "it is the input")
     assert snapshot(tmp_path) == before
 
 
@@ -195,18 +266,22 @@ class TestOntoAnInput:
 class TestSymlinks:
     """A symlinked output is written through: the link stays, the file keeps its mode."""
 
-    def test_written_through_keeping_the_mode(self, tmp_path: Path) -> None:
+    def test_written_through_keeping_the_mode_and_owner(self, tmp_path: Path) -> None:
         target = tmp_path / "real" / "schema.json"
         target.parent.mkdir()
         target.write_text("old", encoding="utf-8")
         target.chmod(0o600)
         link = tmp_path / "schema.json"
         link.symlink_to(target)
+        if os.geteuid() == 0:  # only root can give a file away; others keep their own
+            os.chown(target, 4242, 4343)
+        owner = (target.stat().st_uid, target.stat().st_gid)
         result = cli("spec-schema", "-o", link)
         assert result.returncode == 0, result.stderr
         assert link.is_symlink()
         assert json.loads(target.read_text(encoding="utf-8")) == cf.spec_file_schema()
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        assert (target.stat().st_uid, target.stat().st_gid) == owner
         assert sorted(p.name for p in target.parent.iterdir()) == ["schema.json"]
 
     def test_a_dangling_link_creates_its_target(self, tmp_path: Path) -> None:

@@ -860,7 +860,7 @@ def test_cli_validate_helpers(tmp_path: Path, filled: dict[str, bytes]) -> None:
     workbook = tmp_path / "filled.xlsx"
     workbook.write_bytes(filled["national-2023"])
     assert extract.is_readable(workbook)
-    data = extract.read_application(workbook)
+    data = extract.read_filled(workbook)
     spec = cf.load_spec("national-2023")
     report = cf.validate(spec, data)
     out = tmp_path / "out.xlsx"

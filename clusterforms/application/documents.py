@@ -9,12 +9,14 @@ one writer: whole numbers as JSON numbers, the others as exact strings.
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from clusterforms._files import read_bounded
 from clusterforms.application.characters import INVALID_CHARACTER, describe_character
 from clusterforms.application.numbers import number_text, within_bounds
 from clusterforms.application.values import Application
@@ -126,13 +128,11 @@ def load_application(source: str | Path | bytes) -> Any:
         return parse_application(source)
     path = Path(source)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ApplicationError(_TOO_LARGE, source=str(path))
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_BYTES)  # never waits on a FIFO nor drains /dev/zero
     except FileNotFoundError:
         raise ApplicationError("no such file", source=str(path)) from None
     except OSError as exc:
-        msg = f"cannot read file: {exc.strerror}"
+        msg = _TOO_LARGE if exc.errno == errno.EFBIG else f"cannot read file: {exc.strerror}"
         raise ApplicationError(msg, source=str(path)) from None
     return parse_application(data, str(path))
 

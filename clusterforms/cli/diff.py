@@ -23,16 +23,16 @@ from clusterforms import (
     available_renderers,
     diff,
     diff_report,
+    document_spec,
+    dumps_application,
     item_matrix,
     load_application,
     load_spec,
     migrate,
     renderer_for_output,
 )
-from clusterforms.application.documents import dumps_application
 from clusterforms.cli.outputs import check_outputs, spec_inputs, write_output
 from clusterforms.cli.terminal import json_printable, printable, printable_lines
-from clusterforms.model.lookup import document_spec
 
 EXIT_OK = 0
 

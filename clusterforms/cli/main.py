@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import signal
 import sys
@@ -42,7 +43,7 @@ def _cmd_specs(_: argparse.Namespace) -> int:
     region_width = max((display_width(s.region) for s in specs), default=0)
     for spec in specs:
         region = pad(spec.region, region_width)
-        print(f"{spec.id:<{id_width}}  {region}  {spec.declaration_year}  {spec.title}")
+        print(printable(f"{spec.id:<{id_width}}  {region}  {spec.declaration_year}  {spec.title}"))
     return EXIT_OK
 
 
@@ -101,8 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    with _unencodable_escaped():
+        args = build_parser().parse_args(argv)
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         with _terminate_unwinds():
             code: int = args.run(args)
@@ -122,6 +127,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _fail(message: str) -> int:
     print(f"clusterforms: error: {printable(message)}", file=sys.stderr)
     return EXIT_USAGE
+
+
+@contextlib.contextmanager
+def _unencodable_escaped() -> Iterator[None]:
+    r"""While running, what the terminal's encoding cannot show is printed as ``\u4e2d``.
+
+    A terminal set to ASCII or Latin-1 (``LANG=C`` on an old system, a pipe
+    with ``PYTHONIOENCODING=ascii``) would otherwise end a run that printed
+    a Chinese label in a ``UnicodeEncodeError`` traceback.
+    """
+    streams = [s for s in (sys.stdout, sys.stderr) if isinstance(s, io.TextIOWrapper)]
+    before = [stream.errors for stream in streams]
+    for stream in streams:
+        stream.reconfigure(errors="backslashreplace")
+    try:
+        yield
+    finally:
+        for stream, errors in zip(streams, before, strict=True):
+            with contextlib.suppress(ValueError, OSError):  # closed by a broken pipe
+                stream.reconfigure(errors=errors)
 
 
 @contextlib.contextmanager

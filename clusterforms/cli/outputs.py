@@ -13,9 +13,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from clusterforms import OutputError, names_spec_file
 from clusterforms._files import write_atomic, write_target
-from clusterforms.errors import OutputError
-from clusterforms.model.loading import names_spec_file
 
 
 def spec_inputs(*names: str | None) -> list[Path]:
@@ -68,7 +67,11 @@ def _check_writable(output: Path) -> None:
         raise OutputError(msg)
     folder = target.parent
     if not folder.is_dir():
-        msg = f"{output}: cannot be written: the folder {output.parent} does not exist"
+        blocker = next((p for p in (folder, *folder.parents) if p.exists()), None)
+        if blocker is not None and not blocker.is_dir():
+            msg = f"{output}: cannot be written: {blocker} is a file, not a folder"
+        else:
+            msg = f"{output}: cannot be written: the folder {output.parent} does not exist"
         raise OutputError(msg)
     try:  # a real try, not os.access: root, ACLs and read-only mounts all answer truly
         fd, probe = tempfile.mkstemp(prefix=".clusterforms-", suffix=".tmp", dir=folder)

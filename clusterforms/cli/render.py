@@ -11,14 +11,14 @@ from clusterforms import (
     ApplicationError,
     RenderError,
     available_renderers,
+    document_spec,
     get_renderer,
     load_application,
     load_spec,
 )
 from clusterforms import render as render_spec
 from clusterforms.cli.outputs import check_outputs, spec_inputs, write_output
-from clusterforms.cli.terminal import printable
-from clusterforms.model.lookup import quote_spec_id
+from clusterforms.cli.terminal import display_width, pad, printable
 
 
 def add_parsers(verbs: Any) -> None:
@@ -47,12 +47,25 @@ def add_parsers(verbs: Any) -> None:
 
 
 def run_renderers(_: argparse.Namespace) -> int:
-    """Print one line per renderer: name, extension, fills data, package."""
-    infos = available_renderers()
-    width = max((len(info.extension) for info in infos), default=0)
-    for info in infos:
-        fills = "blank+filled" if info.can_fill else "blank"
-        print(printable(f"{info.name:<12} {info.extension:<{width}}  {fills:<12}  {info.package}"))
+    """Print a table of the renderers and what each can do, one line each.
+
+    Every renderer draws blank forms; ``fills`` says it also fills in an
+    application, ``reads`` which files it reads back (``extract``, ``validate``),
+    ``annotates`` that it marks findings on a filled file (``validate
+    --annotate``), ``tables`` that it writes tables (``matrix``).
+    """
+    rows: list[tuple[str, ...]] = [
+        ("name", "extension", "fills", "reads", "annotates", "tables", "package")
+    ]
+    for info in available_renderers():
+        reads = (",".join(info.read_suffixes) or "yes") if info.can_read else "-"
+        flags = ["yes" if can else "-" for can in (info.can_annotate, info.can_table)]
+        fills = "yes" if info.can_fill else "-"
+        rows.append((info.name, info.extension, fills, reads, *flags, info.package))
+    cells = [[printable(cell) for cell in row] for row in rows]
+    widths = [max(display_width(row[i]) for row in cells) for i in range(len(rows[0]))]
+    for row in cells:
+        print("  ".join(pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip())
     return 0
 
 
@@ -64,9 +77,9 @@ def run_render(args: argparse.Namespace) -> int:
     data = None
     if args.data is not None:
         data = load_application(args.data)
-        if not isinstance(data, dict) or data.get("spec") != spec.id:
-            got = data.get("spec") if isinstance(data, dict) else None
-            msg = f"the application is for spec {quote_spec_id(got)}, not {spec.id!r}"
+        named = document_spec(data, spec, source=str(args.data))
+        if named is not spec:
+            msg = f"the application is for spec {named.id!r}, not {spec.id!r}"
             raise ApplicationError(msg, source=str(args.data))
         if not renderer.can_fill:
             msg = f"the {renderer.name} renderer draws blank forms only; drop --data"

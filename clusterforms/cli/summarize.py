@@ -1,7 +1,9 @@
 """``clusterforms summarize``: many applications into the 推荐集群汇总表, as Excel or Word.
 
-Files are read one at a time (JSON applications and filled workbooks alike),
-each validated against its own spec and reduced to its row; the table is the
+Files are read one at a time (JSON applications, filled workbooks and Word
+forms alike), each validated against its own spec and reduced to its row; a
+Word form filled by hand names no spec, so ``--input-spec`` names it (files
+that name their own keep it).  The table is the
 summary spec (``summary-2023``) filled in and rendered by the same renderer
 plugins as any form, chosen by the output's suffix, and written atomically.
 
@@ -21,22 +23,24 @@ from pathlib import Path
 from typing import Any, Final
 
 from clusterforms import (
+    SUMMARY_COLUMNS,
     ClusterformsError,
+    FormSpec,
+    ReadError,
+    Reading,
     Summary,
     Unreadable,
+    dumps_application,
     load_application,
     load_spec,
     render,
     summarize,
     summary_document,
+    summary_intro_limit,
 )
-from clusterforms.application.documents import dumps_application
 from clusterforms.cli import extract
 from clusterforms.cli.outputs import check_outputs, spec_inputs, write_output
-from clusterforms.cli.terminal import json_printable, printable
-from clusterforms.cli.validate import _progress
-from clusterforms.summarize.document import intro_limit
-from clusterforms.summarize.rows import COLUMNS
+from clusterforms.cli.terminal import json_printable, printable, progress
 
 EXIT_OK, EXIT_LEFT_OUT, EXIT_FAILED = 0, 1, 2
 DEFAULT_SPEC: Final = "summary-2023"
@@ -51,7 +55,7 @@ def add_parser(verbs: Any) -> None:
         "summarize",
         help="collect applications into the 推荐集群汇总表 (附件2), as .xlsx or .docx",
     )
-    parser.add_argument("files", nargs="+", metavar="APP.json|FILLED.xlsx", type=Path)
+    parser.add_argument("files", nargs="+", metavar="APP.json|FILLED.xlsx|.docx", type=Path)
     parser.add_argument(
         "-o",
         "--output",
@@ -69,34 +73,60 @@ def add_parser(verbs: Any) -> None:
     parser.add_argument(
         "--sort",
         metavar="COLUMN",
-        choices=[c for c in COLUMNS if c != "intro"],
+        choices=[c for c in SUMMARY_COLUMNS if c != "intro"],
         help="order the rows by a column (default: as the files are given)",
     )
     parser.add_argument(
         "--spec", default=DEFAULT_SPEC, help=f"the summary table's spec (default: {DEFAULT_SPEC})"
     )
+    parser.add_argument(
+        "--input-spec",
+        metavar="SPEC",
+        help="the spec of input files that name none (Word forms filled by hand), "
+        "an id or a .toml file",
+    )
     parser.set_defaults(run=run)
 
 
-def _read(path: Path) -> Any:
-    """One application from a JSON file or a filled workbook, or why it cannot be read."""
+def _read(path: Path, input_spec: FormSpec | None) -> Any:
+    """One application from a JSON file, a filled workbook or Word form, or why it cannot be read.
+
+    Only the library's own errors say a file is unreadable; anything else is a
+    bug, and is not passed off as a fault of the file.  The reading's problems
+    go to stderr, one line each.
+    """
     try:
         if extract.is_readable(path):
-            return extract.read_application(path)
+            reading = _read_filled(path, input_spec)
+            sys.stderr.writelines(
+                f"clusterforms: note: {extract.problem_line(reading.source, note)}\n"
+                for note in reading.problems
+            )
+            return reading.document
         return load_application(path)
     except ClusterformsError as exc:
         return Unreadable(problem=str(exc))
-    except Exception as exc:  # noqa: BLE001 - one odd file must never stop the batch
-        return Unreadable(problem=f"{path}: cannot be read ({type(exc).__name__}: {exc})")
 
 
-def _sources(files: Sequence[Path]) -> Iterator[tuple[str, Any]]:
+def _read_filled(path: Path, input_spec: FormSpec | None) -> Reading:
+    """The file read by the spec it names; one that names none, by ``input_spec``."""
+    try:
+        return extract.read_filled(path)
+    except ReadError:
+        if input_spec is None:
+            raise
+        return extract.read_filled(path, input_spec)
+
+
+def _sources(
+    files: Sequence[Path], input_spec: FormSpec | None = None
+) -> Iterator[tuple[str, Any]]:
     """``(file name, document)`` one file at a time, with a progress bar on a terminal."""
     show = len(files) > 1 and sys.stderr.isatty()
     for n, path in enumerate(files, start=1):
         if show:
-            _progress(n, len(files), sys.stderr)
-        yield str(path), _read(path)
+            progress(n, len(files), sys.stderr)
+        yield str(path), _read(path, input_spec)
     if show:
         sys.stderr.write("\n")
 
@@ -112,11 +142,18 @@ def run(args: argparse.Namespace) -> int:
     fmt = FORMATS.get(output.suffix.lower())
     if fmt is None:
         return _fail(f"{output}: write the table as .xlsx or .docx (or .pdf, .json)")
-    check_outputs([output], [*args.files, *spec_inputs(args.spec)])
+    check_outputs([output], [*args.files, *spec_inputs(args.spec, args.input_spec)])
     spec = load_spec(args.spec)
-    summary_document(spec, Summary(), sort=args.sort)  # the spec holds the table, the sort works
+    input_spec = load_spec(args.input_spec) if args.input_spec else None
+    try:  # the spec holds the table, and the sort works
+        summary_document(spec, Summary(), sort=args.sort)
+    except ClusterformsError as exc:
+        return _fail(f"{exc} (--spec names the table's spec; the forms' spec goes in --input-spec)")
     summary = summarize(
-        _sources(args.files), intro_from_data=args.intro_from_data, intro_limit=intro_limit(spec)
+        _sources(args.files, input_spec),
+        intro_from_data=args.intro_from_data,
+        intro_limit=summary_intro_limit(spec),
+        specs=input_spec,
     )
     _report(summary)
     if not summary.entries and all(r.errors is None for r in summary.rejected):

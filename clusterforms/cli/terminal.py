@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TextIO
 
 #: Bidirectional controls: they reorder what follows them on the line.
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
@@ -45,3 +46,10 @@ def display_width(text: str) -> int:
 def pad(text: str, width: int) -> str:
     """``text`` followed by spaces up to ``width`` display columns."""
     return text + " " * max(0, width - display_width(text))
+
+
+def progress(done: int, total: int, err: TextIO) -> None:
+    """Redraw a progress bar (``[#####.....] 3/10``) on the terminal's current line."""
+    filled = done * 30 // total
+    err.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
+    err.flush()

@@ -2,6 +2,9 @@
 
 Each file is handled on its own: one that cannot be read, or names no known
 spec, is listed as unreadable in the summary and the others are still checked.
+A filled form (.xlsx, .docx …) is read back first; what the reading had to
+guess or could not place is shown beside the findings, marked ``读取``, and in
+the report as ``reading_problems``, without changing the exit code.
 Exit codes: 0 every file is clean; 1 some file has errors or could not be
 read; 2 no file could be checked at all, or the options are unusable
 (``--spec``, ``--report``, ``--annotate``).
@@ -15,12 +18,20 @@ import sys
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
-from clusterforms import FormSpec, Lang, Report, load_application, load_spec, validate
+from clusterforms import (
+    ClusterformsError,
+    FormSpec,
+    Lang,
+    ReadingNote,
+    Report,
+    document_spec,
+    load_application,
+    load_spec,
+    validate,
+)
 from clusterforms.cli import extract
 from clusterforms.cli.outputs import check_outputs, spec_inputs, write_output
-from clusterforms.cli.terminal import display_width, json_printable, pad, printable
-from clusterforms.errors import ClusterformsError
-from clusterforms.model.lookup import document_spec
+from clusterforms.cli.terminal import display_width, json_printable, pad, printable, progress
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 #: How much of an unexpected error's text a file's summary line quotes.
@@ -32,12 +43,12 @@ def add_parser(verbs: Any) -> None:
     parser = verbs.add_parser(
         "validate", help="check filled applications (JSON) against their spec"
     )
-    parser.add_argument("files", nargs="+", metavar="APP.json|FILLED.xlsx", type=Path)
+    parser.add_argument("files", nargs="+", metavar="APP.json|FILLED.xlsx|.docx", type=Path)
     parser.add_argument(
         "--spec",
         metavar="SPEC",
         help="the spec to check against, an id or a .toml file (default: each file's own "
-        "'spec', which must name a shipped spec)",
+        "'spec', which must name a shipped spec; a Word form filled by hand names none)",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh")
@@ -54,32 +65,38 @@ def add_parser(verbs: Any) -> None:
 
 
 class Checked(NamedTuple):
-    """One input file after validation: its report, or why it could not be read."""
+    """One input file after validation: its report, or why it could not be read.
+
+    ``reading`` is None for a JSON application, else the problems reading the
+    filled file back noted (guesses, fields not found, typed text of no field).
+    """
 
     path: Path
     report: Report | None
     problem: str | None = None
     cluster: str = ""
+    reading: tuple[ReadingNote, ...] | None = None
 
 
-def _load(path: Path, spec: FormSpec | None) -> Any:
-    """An application from a JSON file or a filled workbook."""
+def _load(path: Path, spec: FormSpec | None) -> tuple[Any, tuple[ReadingNote, ...] | None]:
+    """An application from a JSON file or a filled form, with the reading's problems."""
     if extract.is_readable(path):
-        return extract.read_application(path, spec)
-    return load_application(path)
+        reading = extract.read_filled(path, spec)
+        return reading.document, reading.problems
+    return load_application(path), None
 
 
 def _check_one(path: Path, spec: FormSpec | None, lang: Lang) -> Checked:
     """Read, recognise and validate one file; never raises for anything in the file."""
     try:
-        data = _load(path, spec)
+        data, reading = _load(path, spec)
         report = validate(spec or document_spec(data, source=str(path)), data, lang=lang)
     except ClusterformsError as exc:
         return Checked(path, None, str(exc))
     except Exception as exc:  # noqa: BLE001 - one odd file must never stop the batch
         text = f"{type(exc).__name__}: {exc}"[:_SHOWN_CHARS]
         return Checked(path, None, f"{path}: cannot be checked ({text}); please report this")
-    return Checked(path, report, None, _cluster_name(data))
+    return Checked(path, report, None, _cluster_name(data), reading)
 
 
 def _cluster_name(data: object) -> str:
@@ -118,7 +135,7 @@ def _check_all(args: argparse.Namespace, spec: FormSpec | None) -> list[Checked]
     show_progress = len(args.files) > 1 and sys.stderr.isatty()
     for n, path in enumerate(args.files, start=1):
         if show_progress:
-            _progress(n, len(args.files), sys.stderr)
+            progress(n, len(args.files), sys.stderr)
         results.append(_check_one(path, spec, args.lang))
     if show_progress:
         sys.stderr.write("\n")
@@ -146,7 +163,21 @@ def _json(results: list[Checked]) -> str:
 def _document(checked: Checked) -> dict[str, Any]:
     if checked.report is None:
         return {"file": str(checked.path), "readable": False, "problem": checked.problem}
-    return {"file": str(checked.path), "readable": True, **checked.report.to_dict()}
+    document = {"file": str(checked.path), "readable": True, **checked.report.to_dict()}
+    if checked.reading is not None:
+        document["reading_problems"] = [_note(note) for note in checked.reading]
+    return document
+
+
+def _note(note: ReadingNote) -> dict[str, Any]:
+    """A reading problem as the report gives it: what kind, where, and the typed text."""
+    shown = {"field": note.field, "text": note.text or None}
+    return {
+        "kind": note.kind,
+        "place": note.place,
+        "message": note.message,
+        **{k: v for k, v in shown.items() if v is not None},
+    }
 
 
 _MARKS = {
@@ -156,28 +187,38 @@ _MARKS = {
 
 
 def _print_text(results: list[Checked], out: TextIO, lang: str = "zh") -> None:
-    single = len(results) == 1
-    for path, report, *_ in results:
-        if report is None or not report.findings or not single:
-            continue
-        for finding in report.findings:
-            mark = _MARKS[lang][finding.severity]
-            line = f"{path}: {finding.location}: {mark} [{finding.code}] {finding.message}"
-            out.write(printable(line) + "\n")
-    rows = [("文件 file", "集群 cluster", "错误 errors", "提示 warnings")]
-    for path, report, _, cluster in results:
-        if report is None:
-            rows.append((printable(str(path)), "", "unreadable", ""))
+    """With one file, each reading problem and finding on a line; then the table of files.
+
+    The table has a 读取 reading column (problems reading each filled form back)
+    only when some file was a filled form.
+    """
+    if len(results) == 1 and results[0].report is not None:
+        _print_findings(results[0], results[0].report, out, lang)
+    read_back = any(checked.reading is not None for checked in results)
+    header = ("文件 file", "集群 cluster", "错误 errors", "提示 warnings")
+    rows: list[tuple[str, ...]] = [(*header, "读取 reading") if read_back else header]
+    for checked in results:
+        name = printable(str(checked.path))
+        row: tuple[str, ...]
+        if checked.report is None:
+            row = (name, "", "unreadable", "")
         else:
-            counts = (str(len(report.errors)), str(len(report.warnings)))
-            rows.append((printable(str(path)), printable(cluster), *counts))
-    widths = [max(display_width(r[i]) for r in rows) for i in range(4)]
+            counts = (str(len(checked.report.errors)), str(len(checked.report.warnings)))
+            row = (name, printable(checked.cluster), *counts)
+        if read_back:
+            row = (*row, "" if checked.reading is None else str(len(checked.reading)))
+        rows.append(row)
+    widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         cells = [pad(cell, widths[i]) for i, cell in enumerate(row)]
         out.write("  ".join(cells).rstrip() + "\n")
 
 
-def _progress(done: int, total: int, err: TextIO) -> None:
-    filled = done * 30 // total
-    err.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
-    err.flush()
+def _print_findings(checked: Checked, report: Report, out: TextIO, lang: str) -> None:
+    """The reading's problems, then the findings, one line each."""
+    source = str(checked.path)
+    out.writelines(extract.problem_line(source, n, lang) + "\n" for n in checked.reading or ())
+    for finding in report.findings:
+        mark = _MARKS[lang][finding.severity]
+        line = f"{source}: {finding.location}: {mark} [{finding.code}] {finding.message}"
+        out.write(printable(line) + "\n")

@@ -7,10 +7,9 @@ tomllib or cattrs escapes as a bare traceback.
 
 from __future__ import annotations
 
+import errno
 import functools
-import os
 import re
-import stat
 import tomllib
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
@@ -21,6 +20,7 @@ from typing import Any
 from cattrs import transform_error
 from cattrs.errors import BaseValidationError, ForbiddenExtraKeysError
 
+from clusterforms._files import read_bounded
 from clusterforms.errors import SpecError, SpecNotFoundError
 from clusterforms.model.checks import check_spec
 from clusterforms.model.converter import UnknownKindError, structure_spec
@@ -35,6 +35,8 @@ MAX_SPEC_NUMBER = 10**15
 _MAX_DIGITS = 28
 _MAX_EXTENDS_DEPTH = 8
 _TOO_DEEP = "nested too deeply to be a spec"
+#: A run of digits too long for ``int()`` (Python reads at most 4300 by default).
+_THOUSANDS_OF_DIGITS = re.compile(r"[0-9_]{4300,}")
 _PATH_STEP = re.compile(r"\.(\w+)|\[(\d+)\]")
 
 
@@ -52,7 +54,11 @@ def list_specs() -> tuple[str, ...]:
 
 
 def names_spec_file(name: str | Path) -> bool:
-    """Whether :func:`load_spec` reads ``name`` as a path rather than as a shipped id."""
+    """Whether :func:`load_spec` reads ``name`` as a path rather than as a shipped id.
+
+    A :class:`~pathlib.Path`, or a name ending in ``.toml`` or holding a ``/``; how
+    a command line tells which of its arguments are input files.
+    """
     return isinstance(name, Path) or name.endswith(SPEC_SUFFIX) or "/" in name
 
 
@@ -104,22 +110,18 @@ def _load_path(path: Path) -> FormSpec:
 def _read(path: Path) -> str:
     """The spec file's text, once; a UTF-8 byte-order mark is dropped, as JSON's is."""
     try:
-        # Non-blocking, so a FIFO is refused below instead of waiting for a writer.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                msg = "not a spec file (not a regular file)"
-                raise SpecError(msg, source=path)
-            data = handle.read(MAX_SPEC_BYTES + 1)
+        data = read_bounded(path, MAX_SPEC_BYTES)
     except FileNotFoundError:
         msg = "no such spec file"
         raise SpecNotFoundError(msg, source=path) from None
     except OSError as exc:
-        msg = f"cannot read spec file: {exc.strerror or exc}"
+        if exc.errno == errno.EINVAL:
+            msg = "not a spec file (not a regular file)"
+        elif exc.errno == errno.EFBIG:
+            msg = f"larger than {MAX_SPEC_BYTES // (1024 * 1024)} MiB; not a spec file"
+        else:
+            msg = f"cannot read spec file: {exc.strerror or exc}"
         raise SpecError(msg, source=path) from None
-    if len(data) > MAX_SPEC_BYTES:
-        msg = f"larger than {MAX_SPEC_BYTES // (1024 * 1024)} MiB; not a spec file"
-        raise SpecError(msg, source=path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -139,9 +141,11 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
         raise SpecError(msg, source=path, line=line) from None
     except RecursionError:
         raise SpecError(_TOO_DEEP, source=path) from None
-    except ValueError as exc:  # an integer beyond Python's digit limit for int()
-        msg = f"invalid TOML: a number is too long ({exc})"
-        raise SpecError(msg, source=path) from None
+    except ValueError:  # an integer beyond Python's digit limit for int()
+        found = _THOUSANDS_OF_DIGITS.search(text)
+        line = text.count("\n", 0, found.start()) + 1 if found else None
+        msg = "invalid TOML: a number is too long (thousands of digits); no spec needs one"
+        raise SpecError(msg, source=path, line=line) from None
     out_of_range = next(_out_of_range(raw), None)
     if out_of_range is not None:
         item_path, value = out_of_range

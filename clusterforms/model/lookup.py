@@ -53,6 +53,11 @@ def find_spec(spec_id: object, specs: KnownSpecs = None) -> FormSpec:
 def document_spec(document: Any, specs: KnownSpecs = None, *, source: str) -> FormSpec:
     """The known spec an application document names in its ``"spec"``.
 
+    Args:
+        document: the parsed document (anything: it may not even be an object).
+        specs: specs to know besides the shipped ones, as for :func:`find_spec`.
+        source: how messages name the document (its file name).
+
     Raises:
         ApplicationError: the document names none, or none that is known
             (see :func:`find_spec`); the message names ``source``.

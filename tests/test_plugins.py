@@ -215,12 +215,20 @@ def run(
     )
 
 
+#: The columns of ``clusterforms renderers`` between the extension and the package.
+CAPABILITIES = ["fills", "reads", "annotates", "tables"]
+
+
 def test_renderers_lists_the_plugin_next_to_the_built_in_ones(plugin_path: Path) -> None:
     result = run("renderers", path=plugin_path)
     assert result.returncode == 0, result.stderr
     rows = {line.split()[0]: line.split() for line in result.stdout.splitlines()}
-    assert rows["upper"] == ["upper", ".txt", "blank", "cf-upper"]
-    assert rows["json-schema"] == ["json-schema", ".schema.json", "blank", "clusterforms"]
+    assert rows["name"] == ["name", "extension", *CAPABILITIES, "package"]
+    nothing = ["-"] * len(CAPABILITIES)  # draws blank forms, and that is all
+    assert rows["upper"] == ["upper", ".txt", *nothing, "cf-upper"]
+    assert rows["box"] == ["box", ".box", "yes", ".box", "yes", "yes", "cf-upper"]
+    assert rows["json-schema"] == ["json-schema", ".schema.json", *nothing, "clusterforms"]
+    assert rows["xlsx"][2:6] == ["yes", ".xlsx,.xlsm", "yes", "yes"]
     assert "failing" in rows  # it loads; it only fails when rendering
     assert "broken" not in rows  # its module cannot be imported: skipped, not fatal
     assert "not-a-renderer" not in rows
@@ -412,7 +420,7 @@ def test_the_command_line_reads_through_a_third_party_reader(
     assert result.returncode == 0, result.stderr
     extracted = cf.read_application(spec, cf.parse_application(result.stdout))
     assert extracted.to_document() == data
-    assert result.stderr == f"{form}: line 1: a box file\n"
+    assert result.stderr == f"{form}: line 1: 读取 [notice] a box file\n"
     copy = tmp_path / "copy.box"
     result = run("validate", str(form), "--annotate", str(copy), path=plugin_path)
     assert result.returncode == 0, result.stderr
@@ -566,9 +574,9 @@ class TestFindingTheRenderer:
     def test_a_renderer_without_the_capability_is_named(self, workbook: bytes) -> None:
         with pytest.raises(
             cf.RendererNotFoundError,
-            match=r"the docx renderer cannot read files \(renderers that can: xlsx",
+            match=r"the json-schema renderer cannot read files \(renderers that can: docx, xlsx",
         ):
-            cf.read(workbook, format="docx")
+            cf.read(workbook, format="json-schema")
         with pytest.raises(
             cf.RendererNotFoundError, match="the json-schema renderer cannot write tables"
         ):

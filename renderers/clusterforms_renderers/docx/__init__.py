@@ -1,18 +1,19 @@
-"""The official form as a Word document (.docx), blank or filled in.
+"""The official form as a Word document (.docx), blank or filled in, and read back.
 
-python-docx is imported only inside :meth:`DocxRenderer.render`, so listing
-the installed renderers does not load it.  The layout rules are described
-in docs/word.md.
+python-docx is imported only inside :meth:`DocxRenderer.render`, and lxml only
+inside :meth:`DocxRenderer.read` (:mod:`.reading`), so listing the installed
+renderers loads neither.  The layout rules are described in docs/word.md.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from clusterforms.renderer import Renderer
 
 if TYPE_CHECKING:  # annotations only: listing renderers loads this module and no more
-    from clusterforms import Application, FormSpec
+    from clusterforms import Application, FormSpec, Reading
 
 
 class DocxRenderer(Renderer):
@@ -24,12 +25,39 @@ class DocxRenderer(Renderer):
     )
     extension: ClassVar[str] = ".docx"
     can_fill: ClassVar[bool] = True
+    can_read: ClassVar[bool] = True
+    read_suffixes: ClassVar[tuple[str, ...]] = (".docx", ".doc", ".wps", ".odt", ".rtf")
 
     def render(self, spec: FormSpec, data: Application | None = None) -> bytes:
         """The .docx bytes; a value Word cannot hold raises RenderError naming its field."""
         from clusterforms_renderers.docx._build import build  # noqa: PLC0415 - keep listing light
 
         return build(spec, data)
+
+    def sniff(self, head: bytes) -> bool:
+        """A zip holding Word's ``word/`` parts, an OLE file (.doc, .wps) or an RTF file."""
+        if head.startswith((b"{\\rtf", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+            return True
+        return head.startswith(b"PK") and b"word/" in head
+
+    def read(
+        self, source: str | Path | bytes, *, spec: FormSpec | None = None, name: str | None = None
+    ) -> Reading:
+        """The application a filled Word form holds: one we rendered, or a template filled in.
+
+        The spec comes from the document's properties, or ``spec`` (which a form
+        filled by hand, having none, needs).  Values are found by the printed
+        form; the reading's notes say what was found, missed and guessed, and
+        every piece of typed text that belongs to no field (docs/word.md).
+
+        Raises:
+            clusterforms.ReadError: not a Word file, damaged or hostile, for an
+                unknown spec, or without a spec named by either.
+
+        """
+        from clusterforms_renderers.docx.reading import read_filled  # noqa: PLC0415 - on use
+
+        return read_filled(source, spec=spec, name=name)
 
 
 __all__ = ["DocxRenderer"]

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from clusterforms import Application, FormSpec, Orientation, read_application
 from clusterforms.errors import ApplicationError, RenderError
 from clusterforms_renderers.docx._appendices import appendix
+from clusterforms_renderers.docx._attachments import attachments_part
 from clusterforms_renderers.docx._cover import cover, instructions
+from clusterforms_renderers.docx._properties import add_custom_properties
 from clusterforms_renderers.docx._sections import section
 from clusterforms_renderers.docx._setup import (
     LANDSCAPE_WIDTH,
@@ -84,7 +86,9 @@ def build(spec: FormSpec, data: object = None) -> bytes:
     first: Orientation = "portrait"
     if not spec.has_cover and not spec.instructions and spec.sections:
         first = spec.sections[0].orientation
-    pages = _Pages(new_document(first, cover_page=spec.has_cover), first)
+    document = new_document(first, cover_page=spec.has_cover)
+    add_custom_properties(document, spec)
+    pages = _Pages(document, first)
     if spec.has_cover:
         pages.add(cover(spec, values))
     pages.add(instructions(spec, new_page=pages.started))
@@ -94,4 +98,7 @@ def build(spec: FormSpec, data: object = None) -> bytes:
     for item in spec.appendices:
         new_page = pages.turn(item.orientation, new_page=True)
         pages.add(appendix(item, pages.width, new_page=new_page))
+    if values.attachments:
+        new_page = pages.turn("portrait", new_page=True)
+        pages.add(attachments_part(values.attachments, pages.width, new_page=new_page))
     return pages.finish()

@@ -8,10 +8,10 @@ blanks of underlined spaces sized so the whole line fits the page.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from clusterforms import CoverLine, FormSpec
+from clusterforms_renderers.docx._blanks import join_parts, split_at_words
 from clusterforms_renderers.docx._layout import TAB_BLANK
 from clusterforms_renderers.docx._setup import LIST_NUM_ID, PORTRAIT_WIDTH
 from clusterforms_renderers.docx._values import Values
@@ -80,6 +80,10 @@ def _wrapped_lines(line: CoverLine, values: Values) -> int:
 def _line(line: CoverLine, values: Values) -> str:
     value = values.text(line.id, values.field(line.id))
     parts = _split(value, line.suffixes) if value else ["" for _ in line.suffixes]
+    if value and parts is not None:
+        joined, _ = join_parts(parts, line.suffixes, values.names(line.id))
+        if joined != value.strip():  # a reader could not tell 船山区 from 船山县: print it whole
+            parts = None
     if not line.suffixes or parts is None:
         # One blank to the line's end; a long value wraps to start under itself.
         # (Blank, no hanging indent: its implicit tab stop would swallow the blank.)
@@ -106,19 +110,8 @@ def _em(text: str) -> float:
 
 
 def _split(value: str, suffixes: tuple[str, ...]) -> list[str] | None:
-    """``value`` cut at the printed words, one part per blank (四川省成都市郫都区: 四川/成都/郫都).
-
-    A suffix like 省（区、市） ends a blank written with 省, 区 or 市; the part
-    keeps nothing of it, since the form prints it after the blank.
-    """
-    pattern = ""
-    for suffix in suffixes:
-        head, _, rest = suffix.partition("（")
-        words = [head, *rest.rstrip("）").split("、")] if rest else [suffix]
-        words = sorted({w for w in words if w}, key=len, reverse=True)
-        pattern += "(.+?)(?:" + "|".join(re.escape(w) for w in words) + ")"
-    match = re.fullmatch(pattern, value.strip())
-    return list(match.groups()) if match else None
+    """``value`` cut at the printed words, one part per blank (see :mod:`._blanks`)."""
+    return split_at_words(value, suffixes)
 
 
 def instructions(spec: FormSpec, *, new_page: bool = True) -> list[str]:

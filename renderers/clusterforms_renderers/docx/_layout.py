@@ -15,7 +15,13 @@ import attrs
 
 from clusterforms import FormSpec
 from clusterforms_renderers.docx._table import CELL_MARGIN, Cell, Row, VMerge
-from clusterforms_renderers.docx._values import Values, mark
+from clusterforms_renderers.docx._values import (
+    EVIDENCE_CLOSE,
+    EVIDENCE_OPEN,
+    EVIDENCE_SEPARATOR,
+    Values,
+    mark,
+)
 from clusterforms_renderers.docx._xml import (
     PLAIN,
     UNDERLINE,
@@ -136,8 +142,18 @@ def blank_to_end(
     return paragraph(runs, Para(tabs=(("right", room),)))
 
 
-def box_line(checked: bool, label: str, text: str | None = None, *, free: bool = False) -> str:
-    """``□label`` (or ``☑label``), with the option's free text or explanation after it."""
+def box_line(
+    checked: bool,
+    label: str,
+    text: str | None = None,
+    *,
+    free: bool = False,
+    evidence: Sequence[str] = (),
+) -> str:
+    """``□label`` (or ``☑label``), with the option's free text or explanation after it.
+
+    A checked option citing evidence ends with it: ``☑label（佐证材料：A1、A2）``.
+    """
     runs = [run(mark(checked) + label)]
     if text:
         sep = "" if label.endswith(("：", ":")) else "："
@@ -145,6 +161,8 @@ def box_line(checked: bool, label: str, text: str | None = None, *, free: bool =
         runs.append(run(text, UNDERLINE if free else Font()))
     elif free:
         runs.append(blank(None, 6))
+    if evidence:
+        runs.append(run(EVIDENCE_OPEN + EVIDENCE_SEPARATOR.join(evidence) + EVIDENCE_CLOSE))
     return "".join(runs)
 
 

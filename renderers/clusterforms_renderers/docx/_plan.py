@@ -9,6 +9,7 @@ columns, with each 方向 cell merged down beside its indicators and a
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -113,7 +114,9 @@ def _shown(ctx: Ctx, row: TargetRow, key: str, value: Any) -> str | None:
     if row.value == "text":
         return ctx.values.text(where, value)
     number = ctx.values.plain_number(where, value)
-    return with_unit(number, row.unit, row.indicator) if number else None
+    if not number:
+        return None
+    return with_unit(number, row.unit, row.indicator) if isinstance(value, Decimal) else number
 
 
 def _extras(item: TargetsItem, ctx: Ctx, value: Any) -> dict[str, list[tuple[str, str, str]]]:

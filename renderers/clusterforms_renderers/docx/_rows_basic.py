@@ -7,6 +7,8 @@ value inside a year table stretches across all the years, as on the form.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from clusterforms import (
     ChecklistItem,
     ChoiceItem,
@@ -45,6 +47,13 @@ from clusterforms_renderers.docx._xml import BOLD, Font, Para, cm, paragraph, ru
 
 #: Writing room under a printed heading of section 八 (重点任务, 保障措施).
 _HEADING_ROOM = cm(3.0)
+#: Outline lines this short are headings (一、集群基本情况简介); longer ones are guidance.
+_HEADING_CHARS = 40
+
+
+def is_outline_heading(line: str) -> bool:
+    """Whether a line of a narrative's outline is a heading, not guidance (包括总体情况…)."""
+    return len(line) <= _HEADING_CHARS
 
 
 def text_rows(item: TextItem, frame: Frame, ctx: Ctx) -> list[Row]:
@@ -80,8 +89,11 @@ def pair_rows(item: PairItem, frame: Frame, ctx: Ctx) -> list[Row]:
 
 def number_rows(item: NumberItem, frame: Frame, ctx: Ctx) -> list[Row]:
     """Label | the number, spanning the value columns."""
-    value = ctx.values.number(item.id, ctx.values.field(item.id), item.decimals)
-    content = [text_paragraph(with_unit(value, item.unit, item.label), CENTER)] if value else []
+    cell = ctx.values.field(item.id)
+    value = ctx.values.number(item.id, cell, item.decimals)
+    if value and isinstance(cell, Decimal):  # text typed instead of a figure takes no unit
+        value = with_unit(value, item.unit, item.label)
+    content = [text_paragraph(value, CENTER)] if value else []
     return [label_row(frame, item.label, content + notes(item.notes))]
 
 
@@ -115,8 +127,15 @@ def choice_rows(item: ChoiceItem, frame: Frame, ctx: Ctx) -> list[Row]:
 def checklist_rows(item: ChecklistItem, frame: Frame, ctx: Ctx) -> list[Row]:
     """Label | the lead line, one box per option, the note.  No label: the boxes take the row."""
     checked = ctx.values.checked(item.id)
+    cited = ctx.values.evidence(item.id)
     entries = [
-        box_line(o.id in checked, o.label, checked.get(o.id), free=o.free_text)
+        box_line(
+            o.id in checked,
+            o.label,
+            checked.get(o.id),
+            free=o.free_text,
+            evidence=cited.get(o.id, ()),
+        )
         for o in item.options
     ]
     start = frame.split if item.label else frame.left
@@ -160,7 +179,7 @@ def _outlined(item: NarrativeItem, frame: Frame, ctx: Ctx, written: list[str]) -
         content += written
     else:
         for line in item.outline:
-            heading = len(line) <= 40
+            heading = is_outline_heading(line)
             content.append(
                 text_paragraph(
                     line, Para(align="both", first_line=420), BOLD if heading else Font()

@@ -9,6 +9,7 @@ matrix cuts each year column again into 类别 | 主持数量 | 参与数量.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
 from clusterforms import StandardsItem, YearHeaderItem, YearlyItem, year_label
@@ -100,8 +101,11 @@ def _tail(item: YearlyItem, frame: Frame, ctx: Ctx) -> list[Row]:
     if item.summary is not None:
         summary = item.summary
         middle = frame.slots(len(ctx.spec.data_years))[0][1]
-        value = ctx.values.number(summary.id, ctx.values.field(summary.id), summary.decimals)
+        raw = ctx.values.field(summary.id)
+        value = ctx.values.number(summary.id, raw, summary.decimals)
         shown = with_unit(value, summary.unit, summary.label) if value else None
+        if value and not isinstance(raw, Decimal):  # text typed instead of a figure: no unit
+            shown = value
         cells = (
             cell(frame.split, middle, lines(summary.label)),
             _value_cell(middle, frame.right, shown),

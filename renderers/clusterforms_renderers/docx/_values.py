@@ -32,6 +32,10 @@ T = TypeVar("T")
 
 CHECKED = "☑"
 UNCHECKED = "□"
+#: How a checked option cites its evidence: ☑绘制产业链图谱（佐证材料：A1、A2）.
+EVIDENCE_OPEN = "（佐证材料："
+EVIDENCE_CLOSE = "）"
+EVIDENCE_SEPARATOR = "、"
 
 
 def shape_error(field: str, expected: str, value: object) -> RenderError:
@@ -90,6 +94,11 @@ class Values:
     def __init__(self, application: Application | None) -> None:
         self.filled = application is not None
         self._values = {} if application is None else application.values
+        self.attachments = () if application is None else application.attachments or ()
+
+    def names(self, but: str) -> list[str]:
+        """Every text value but ``but``'s: where a reader finds 船山区 for 船山 (see ._blanks)."""
+        return [v for k, v in self._values.items() if k != but and isinstance(v, str)]
 
     def field(self, field: str) -> Value | None:
         """The typed value of ``field``, ``None`` when blank."""
@@ -166,6 +175,18 @@ class Values:
                 raise refused(where, "an option id", entry)
             checked.setdefault(entry.option, self.text(f"{where}.text", entry.text))
         return checked
+
+    def evidence(self, field: str) -> dict[str, tuple[str, ...]]:
+        """The attachment ids each checked option of a checklist cites (佐证材料).
+
+        Evidence that is not a list of ids is not printed: validation reports it.
+        """
+        value = self.shaped(field, self.field(field), Checklist, "a list of option ids")
+        cited: dict[str, tuple[str, ...]] = {}
+        for entry in value.entries if value is not None else ():
+            if isinstance(entry, Chosen) and isinstance(entry.evidence, tuple) and entry.evidence:
+                cited.setdefault(entry.option, entry.evidence)
+        return cited
 
 
 def mark(checked: bool) -> str:

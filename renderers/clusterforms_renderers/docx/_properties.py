@@ -1,0 +1,58 @@
+"""The spec a document was made from, as custom document properties (``docProps/custom.xml``).
+
+Word, WPS and LibreOffice keep custom properties through a save (LibreOffice's
+``--convert-to docx`` is tested to), so a filled-in copy still says which spec
+and which version of it drew it.  The reader uses them to name the spec; it
+never needs them to find a value, which it finds by the printed form.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+from xml.sax.saxutils import escape
+
+import clusterforms
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+#: The property names, and what each holds.
+SPEC_PROPERTY: Final = "clusterforms.spec"
+DIGEST_PROPERTY: Final = "clusterforms.spec_digest"
+VERSION_PROPERTY: Final = "clusterforms.version"
+
+_PART: Final = "/docProps/custom.xml"
+_CONTENT_TYPE: Final = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT: Final = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+#: The format id every user-defined property carries (FMTID_UserDefinedProperties).
+_FMTID: Final = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+def custom_properties_xml(spec: clusterforms.FormSpec) -> bytes:
+    """The custom properties part naming ``spec``, its digest and the generator's version."""
+    values = (
+        (SPEC_PROPERTY, spec.id),
+        (DIGEST_PROPERTY, clusterforms.spec_digest(spec)),
+        (VERSION_PROPERTY, clusterforms.__version__),
+    )
+    properties = "".join(
+        f'<property fmtid="{_FMTID}" pid="{pid}" name="{name}">'
+        f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
+        for pid, (name, value) in enumerate(values, start=2)  # pids start at 2
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Properties xmlns="{_NS}" xmlns:vt="{_VT}">{properties}</Properties>'
+    ).encode()
+
+
+def add_custom_properties(document: Document, spec: clusterforms.FormSpec) -> None:
+    """Add the custom properties part, its content type and its package relationship."""
+    from docx.opc.constants import RELATIONSHIP_TYPE  # noqa: PLC0415 - python-docx on use
+    from docx.opc.packuri import PackURI  # noqa: PLC0415
+    from docx.opc.part import Part  # noqa: PLC0415
+
+    package = document.part.package
+    part = Part(PackURI(_PART), _CONTENT_TYPE, custom_properties_xml(spec), package)
+    package.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)

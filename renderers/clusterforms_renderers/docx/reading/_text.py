@@ -1,0 +1,156 @@
+"""Comparing a document's text with the form's printed text, as a person reads both.
+
+Labels are matched after normalising what Word and people vary without
+meaning anything: white space of every kind (line breaks, tabs, the
+full-width space of "联　系　人", zero-width spaces), full- and half-width
+forms (（ and (, ： and :, ％ and %), underscores drawn as blanks.
+:func:`norm` is that normal form; :class:`Spans` keeps, for each character of
+it, where it stood in the original text, so that what is left once the
+printed words are taken away (:func:`typed_pieces`) is cut from the text as
+typed, spacing and all.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+#: Characters that mean nothing for matching: white space, zero-width marks, blank lines.
+_DROPPED: Final = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"  # str.isspace()
+    "\u200b\u200c\u200d\ufeff_＿"
+)
+_TABLE: Final[dict[int, str | None]] = {
+    **{ord(c): None for c in _DROPPED},
+    **{0xFF01 + i: chr(0x21 + i) for i in range(0x5E) if chr(0xFF01 + i) not in _DROPPED},
+    ord("〔"): "[",
+    ord("〕"): "]",
+    ord("【"): "[",
+    ord("】"): "]",
+    ord("…"): "...",
+}
+
+#: Marks that tick a box, typed or from a symbol font (wordml gives those as glyphs).
+TICKS: Final = frozenset("☑■√✓✔☒●◉✅▇█")
+#: Empty boxes.
+BOXES: Final = frozenset("□☐○❑❒")
+MARKS: Final = TICKS | BOXES
+#: Punctuation that is no text of its own when left over around typed words.
+_FILLER: Final = frozenset("：:，,。.、；;（）()[]【】〔〕-—…·\"“”'‘’/") | frozenset(_DROPPED)
+
+
+@functools.lru_cache(maxsize=8192)
+def norm(text: str) -> str:
+    """``text`` in the form labels are compared in (see the module)."""
+    return text.translate(_TABLE)
+
+
+def is_filler(text: str) -> bool:
+    """Whether ``text`` holds nothing but white space and punctuation."""
+    return all(c in _FILLER for c in text)
+
+
+def clean_line(text: str) -> str:
+    """One line of typed text: stripped of white space, blank underscores and zero-width marks."""
+    return text.strip().strip("_＿\u200b\ufeff").strip()
+
+
+def clean_lines(text: str) -> str:
+    r"""Typed text of several lines: each line cleaned, empty lines dropped, joined with ``\n``."""
+    return "\n".join(line for line in map(clean_line, text.split("\n")) if line)
+
+
+def one_line(text: str) -> str:
+    """A cover line's value: every run of white space one space (blanks are drawn with spaces)."""
+    return " ".join(clean_line(text).replace("\u200b", " ").split())
+
+
+class Spans:
+    """A text's normal form, with the original position of each of its characters."""
+
+    __slots__ = ("index", "normal", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        keep = [i for i, c in enumerate(text) if c not in _DROPPED_SET]
+        self.index = keep
+        self.normal = "".join(text[i] for i in keep).translate(_TABLE)
+
+    def original(self, start: int, end: int) -> str:
+        """The original text from normal positions ``start`` to ``end``, all between included."""
+        if start >= end:
+            return ""
+        return self.text[self.index[start] : self.index[end - 1] + 1]
+
+    def after(self, end: int) -> str:
+        """The original text after normal position ``end`` (everything, if ``end`` is 0)."""
+        if end <= 0:
+            return self.text
+        return self.text[self.index[end - 1] + 1 :]
+
+    def before(self, start: int) -> str:
+        """The original text before normal position ``start``."""
+        if start >= len(self.index):
+            return self.text
+        return self.text[: self.index[start]]
+
+
+_DROPPED_SET: Final = frozenset(_DROPPED)
+
+
+def find_all(haystack: str, needle: str) -> list[int]:
+    """Every start of ``needle`` in ``haystack``, without overlaps."""
+    found: list[int] = []
+    if not needle:
+        return found
+    at = haystack.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = haystack.find(needle, at + len(needle))
+    return found
+
+
+def typed_pieces(text: str, leading: Sequence[str] = (), printed: Iterable[str] = ()) -> list[str]:
+    """What is left of ``text`` once the form's printed words are taken away, piece by piece.
+
+    ``leading`` are printed at the start (a label: its first occurrence is
+    taken); ``printed`` anywhere (notes, units, hints: the last occurrence, so
+    that a unit typed with the number is not mistaken for the printed one).
+    Each piece is the original text between printed words, stripped; pieces
+    of nothing but punctuation are dropped.
+    """
+    spans = Spans(text)
+    taken = [False] * len(spans.normal)
+    for word in leading:
+        _take(spans.normal, taken, norm(word), last=False)
+    for word in sorted({norm(w) for w in printed}, key=len, reverse=True):
+        _take(spans.normal, taken, word, last=True)
+    pieces: list[str] = []
+    start = None
+    for i, done in enumerate([*taken, True]):
+        if not done and start is None:
+            start = i
+        elif done and start is not None:
+            piece = spans.original(start, i)
+            if not is_filler(piece):
+                pieces.append(piece)
+            start = None
+    return pieces
+
+
+def _take(normal: str, taken: list[bool], needle: str, *, last: bool) -> None:
+    """Mark one occurrence of ``needle`` not yet taken (the first, or the last)."""
+    if not needle:
+        return
+    starts = find_all(normal, needle)
+    for start in reversed(starts) if last else starts:
+        if not any(taken[start : start + len(needle)]):
+            taken[start : start + len(needle)] = [True] * len(needle)
+            return
+
+
+def printed_only(text: str, printed: Iterable[str]) -> bool:
+    """Whether ``text`` is nothing but ``printed`` words (and punctuation)."""
+    return not typed_pieces(text, printed=printed)

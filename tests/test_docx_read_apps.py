@@ -67,6 +67,8 @@ def figures(item: Any) -> st.SearchStrategy[Any]:
 
 
 counts = st.integers(0, 5000).map(Decimal)
+#: Keys of an application's ``meta`` (集群简介 among them, several paragraphs long).
+META_KEYS = ["cluster_name", "intro", "prepared_by", "note"]
 
 
 def _option_value(draw: st.DrawFn, option: cf.Option, evidence: list[str] | None) -> Any:
@@ -195,6 +197,9 @@ def applications(draw: st.DrawFn, spec: cf.FormSpec) -> dict[str, Any]:
         if value is not None:
             values[item.id] = value
     document: dict[str, Any] = {"spec": spec.id, "values": values}
+    meta = draw(st.dictionaries(st.sampled_from(META_KEYS), texts, max_size=len(META_KEYS)))
+    if meta:  # the form does not print these: the document carries them beside it
+        document["meta"] = meta
     if attachments:
         document["attachments"] = attachments
     return document

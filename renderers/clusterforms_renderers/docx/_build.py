@@ -16,7 +16,7 @@ from clusterforms.errors import ApplicationError, RenderError
 from clusterforms_renderers.docx._appendices import appendix
 from clusterforms_renderers.docx._attachments import attachments_part
 from clusterforms_renderers.docx._cover import cover, instructions
-from clusterforms_renderers.docx._properties import add_custom_properties
+from clusterforms_renderers.docx._properties import add_custom_properties, add_meta
 from clusterforms_renderers.docx._sections import section
 from clusterforms_renderers.docx._setup import (
     LANDSCAPE_WIDTH,
@@ -82,12 +82,15 @@ def build(spec: FormSpec, data: object = None) -> bytes:
     if not spec.data_years:
         msg = f"spec {spec.id!r} has no data_years: a form needs the years its tables ask for"
         raise RenderError(msg)
-    values = Values(None if data is None else _application(spec, data))
+    application = None if data is None else _application(spec, data)
+    values = Values(application)
     first: Orientation = "portrait"
     if not spec.has_cover and not spec.instructions and spec.sections:
         first = spec.sections[0].orientation
     document = new_document(first, cover_page=spec.has_cover)
     add_custom_properties(document, spec)
+    if application is not None:
+        add_meta(document, application.meta)
     pages = _Pages(document, first)
     if spec.has_cover:
         pages.add(cover(spec, values))

@@ -1,13 +1,18 @@
-"""The spec a document was made from, as custom document properties (``docProps/custom.xml``).
+"""What a document carries besides the printed form: its spec, and the application's ``meta``.
 
-Word, WPS and LibreOffice keep custom properties through a save (LibreOffice's
-``--convert-to docx`` is tested to), so a filled-in copy still says which spec
-and which version of it drew it.  The reader uses them to name the spec; it
-never needs them to find a value, which it finds by the printed form.
+The spec id, digest and generator version are custom document properties
+(``docProps/custom.xml``); the application's ``meta`` strings (集群简介 among
+them, which the form does not print) are a custom XML part, because Word cuts
+property values at 255 characters.  Word, WPS and LibreOffice keep both through
+a save (LibreOffice's ``--convert-to docx`` is tested to), so a filled-in copy
+still says which spec drew it and keeps what only the data had.  The reader uses
+them to name the spec and to restore ``meta``; it never needs them to find a
+value, which it finds by the printed form.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 from xml.sax.saxutils import escape
 
@@ -27,6 +32,15 @@ _NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/custom-prope
 _VT: Final = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 #: The format id every user-defined property carries (FMTID_UserDefinedProperties).
 _FMTID: Final = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+#: The namespace of the custom XML part holding ``meta``: ``<meta><entry key="…">…</entry></meta>``.
+META_NAMESPACE: Final = "urn:clusterforms:application-meta:1"
+_META_PART: Final = "/customXml/clusterforms-meta.xml"
+_CUSTOM_XML_RELATIONSHIP: Final = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+)
+#: What XML would normalise away: a carriage return in text; also quotes and white space in keys.
+_TEXT: Final = {"\r": "&#13;"}
+_ATTRIBUTE: Final = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
 
 
 def custom_properties_xml(spec: clusterforms.FormSpec) -> bytes:
@@ -45,6 +59,29 @@ def custom_properties_xml(spec: clusterforms.FormSpec) -> bytes:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<Properties xmlns="{_NS}" xmlns:vt="{_VT}">{properties}</Properties>'
     ).encode()
+
+
+def meta_xml(meta: Mapping[str, str]) -> bytes:
+    """The custom XML part holding ``meta``, one ``entry`` per key, in the document's order."""
+    entries = "".join(
+        f'<entry key="{escape(key, _ATTRIBUTE)}">{escape(value, _TEXT)}</entry>'
+        for key, value in meta.items()
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<meta xmlns="{META_NAMESPACE}">{entries}</meta>'
+    ).encode()
+
+
+def add_meta(document: Document, meta: Mapping[str, str]) -> None:
+    """Add ``meta`` as a custom XML part of the main document (nothing when it is empty)."""
+    if not meta:
+        return
+    from docx.opc.packuri import PackURI  # noqa: PLC0415 - python-docx on use
+    from docx.opc.part import Part  # noqa: PLC0415
+
+    part = Part(PackURI(_META_PART), "application/xml", meta_xml(meta), document.part.package)
+    document.part.relate_to(part, _CUSTOM_XML_RELATIONSHIP)
 
 
 def add_custom_properties(document: Document, spec: clusterforms.FormSpec) -> None:

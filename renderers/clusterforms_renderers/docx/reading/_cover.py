@@ -43,8 +43,8 @@ def read_cover(lines: Sequence[Line], cover_lines: Sequence[CoverLine], out: Out
         spans = Spans(line.text)
         rest = spans.after(len(key))
         parts = _parts(rest, cover.suffixes)
-        if parts is None:
-            value = one_line(" ".join(typed_pieces(rest, printed=cover.suffixes)))
+        if parts is None:  # the printed words are not all there: the line holds what was typed
+            value = one_line(" ".join(typed_pieces(rest)))
             _set(out, cover, value, where)
         elif any(parts):
             out.last.append(_joiner(out, cover, parts, where))

@@ -37,6 +37,7 @@ from clusterforms_renderers.docx.reading._cells import (
 from clusterforms_renderers.docx.reading._choices import read_options
 from clusterforms_renderers.docx.reading._cover import COVER, read_cover
 from clusterforms_renderers.docx.reading._leftovers import report_leftovers
+from clusterforms_renderers.docx.reading._meta import read_meta
 from clusterforms_renderers.docx.reading._outcome import Outcome
 from clusterforms_renderers.docx.reading._places import Place, Spot
 from clusterforms_renderers.docx.reading._plan import (
@@ -204,6 +205,9 @@ def read_form(word: WordDocument, spec: FormSpec) -> FormReading:
     _not_found(spec, out)
     _leftovers(parts.units, parts.of, spec, out)
     document: dict[str, Any] = {"spec": spec.id, "values": out.values}
+    meta = read_meta(word)
+    if meta:
+        document["meta"] = meta
     if out.attachments:
         document["attachments"] = out.attachments
     canonical = read_application(spec, document).to_document()

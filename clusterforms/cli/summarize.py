@@ -2,10 +2,10 @@
 
 Files are read one at a time (JSON applications, filled workbooks and Word
 forms alike), each validated against its own spec and reduced to its row; a
-Word form filled by hand names no spec, so ``--input-spec`` names it (files
-that name their own keep it).  The table is the
-summary spec (``summary-2023``) filled in and rendered by the same renderer
-plugins as any form, chosen by the output's suffix, and written atomically.
+Word form filled by hand names no spec, so ``--input-spec`` names it (a file
+that names a known spec keeps it).  The table is the summary spec
+(``summary-2023``) filled in and rendered by the same renderer plugins as any
+form, chosen by the output's suffix, and written atomically.
 
 Exit codes: 0 the table is written and every application is in it; 1 the
 table is written but some applications were left out (errors, or unreadable:
@@ -17,7 +17,9 @@ rendered or written).
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -88,45 +90,70 @@ def add_parser(verbs: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _read(path: Path, input_spec: FormSpec | None) -> Any:
-    """One application from a JSON file, a filled workbook or Word form, or why it cannot be read.
+class _Reader:
+    """Reads each input, keeping what the readings noted for the report at the end.
 
-    Only the library's own errors say a file is unreadable; anything else is a
-    bug, and is not passed off as a fault of the file.  The reading's problems
-    go to stderr, one line each.
+    Notes wait for the end so that a progress bar is not broken by them, and are
+    one line per file (how many of each kind, and the command that lists them):
+    a batch of hundreds of forms stays readable.
     """
-    try:
-        if extract.is_readable(path):
-            reading = _read_filled(path, input_spec)
-            sys.stderr.writelines(
-                f"clusterforms: note: {extract.problem_line(reading.source, note)}\n"
-                for note in reading.problems
+
+    def __init__(self, input_spec: FormSpec | None = None, named: str = "") -> None:
+        self.input_spec = input_spec
+        #: ``--input-spec`` as given (an id, or a spec file's path).
+        self.named = named
+        #: The validate command that shows a file's findings, by file name.
+        self.commands: dict[str, str] = {}
+        self.notes: list[str] = []
+        self.filled_unreadable = False
+
+    def __call__(self, path: Path) -> Any:
+        """One application from a JSON file, a filled workbook or Word form, or why not.
+
+        Only the library's own errors say a file is unreadable; anything else is
+        a bug, and is not passed off as a fault of the file.
+        """
+        filled = extract.is_readable(path)
+        try:
+            if not filled:
+                return load_application(path)
+            reading = self._read_filled(path)
+        except ClusterformsError as exc:
+            self.filled_unreadable |= filled
+            return Unreadable(problem=str(exc))
+        if reading.problems:
+            kinds = Counter(note.kind for note in reading.problems)
+            counted = ", ".join(f"{n} {kind}" for kind, n in kinds.items())
+            self.notes.append(
+                f"{path}: reading problems ({counted}); "
+                f"`{self.command(str(path))}` lists each with its place"
             )
-            return reading.document
-        return load_application(path)
-    except ClusterformsError as exc:
-        return Unreadable(problem=str(exc))
+        return reading.document
+
+    def _read_filled(self, path: Path) -> Reading:
+        """The file read by the spec it names; one that names none, by ``input_spec``."""
+        try:
+            return extract.read_filled(path)
+        except ReadError:
+            if self.input_spec is None:
+                raise
+            reading = extract.read_filled(path, self.input_spec)
+            self.commands[str(path)] = f"{self.command(str(path))} --spec {shlex.quote(self.named)}"
+            return reading
+
+    def command(self, source: str) -> str:
+        """How to see one file's findings and reading problems."""
+        return self.commands.get(source, f"clusterforms validate {shlex.quote(source)}")
 
 
-def _read_filled(path: Path, input_spec: FormSpec | None) -> Reading:
-    """The file read by the spec it names; one that names none, by ``input_spec``."""
-    try:
-        return extract.read_filled(path)
-    except ReadError:
-        if input_spec is None:
-            raise
-        return extract.read_filled(path, input_spec)
-
-
-def _sources(
-    files: Sequence[Path], input_spec: FormSpec | None = None
-) -> Iterator[tuple[str, Any]]:
+def _sources(files: Sequence[Path], read: _Reader | None = None) -> Iterator[tuple[str, Any]]:
     """``(file name, document)`` one file at a time, with a progress bar on a terminal."""
+    read = read or _Reader()
     show = len(files) > 1 and sys.stderr.isatty()
     for n, path in enumerate(files, start=1):
         if show:
             progress(n, len(files), sys.stderr)
-        yield str(path), _read(path, input_spec)
+        yield str(path), read(path)
     if show:
         sys.stderr.write("\n")
 
@@ -149,13 +176,14 @@ def run(args: argparse.Namespace) -> int:
         summary_document(spec, Summary(), sort=args.sort)
     except ClusterformsError as exc:
         return _fail(f"{exc} (--spec names the table's spec; the forms' spec goes in --input-spec)")
+    reader = _Reader(input_spec, args.input_spec or "")
     summary = summarize(
-        _sources(args.files, input_spec),
+        _sources(args.files, reader),
         intro_from_data=args.intro_from_data,
         intro_limit=summary_intro_limit(spec),
         specs=input_spec,
     )
-    _report(summary)
+    _report(summary, reader)
     if not summary.entries and all(r.errors is None for r in summary.rejected):
         return _fail("no application could be read; nothing written")
     document = summary_document(spec, summary, sort=args.sort)
@@ -175,8 +203,8 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_LEFT_OUT if left_out else EXIT_OK
 
 
-def _report(summary: Summary) -> None:
-    """One line on stderr per application left out, and per remark."""
+def _report(summary: Summary, reader: _Reader) -> None:
+    """One line on stderr per application left out, per file read with problems, per remark."""
     for rejected in summary.rejected:
         if rejected.errors is None:
             problem = rejected.problem
@@ -187,9 +215,14 @@ def _report(summary: Summary) -> None:
             line = (
                 f"{rejected.source}: {rejected.errors} error{'' if rejected.errors == 1 else 's'} "
                 f"(first: {rejected.problem}); "
-                f"run `clusterforms validate {rejected.source}`"
+                f"run `{reader.command(rejected.source)}`"
             )
             print(f"clusterforms: left out: {printable(line)}", file=sys.stderr)
+    if reader.filled_unreadable and reader.input_spec is None:
+        hint = "a Word form filled by hand names no spec: name it with --input-spec SPEC"
+        print(f"clusterforms: note: {hint}", file=sys.stderr)
+    for note in reader.notes:
+        print(f"clusterforms: note: {printable(note)}", file=sys.stderr)
     for note in summary.notes[:_SHOWN_NOTES]:
         print(f"clusterforms: note: {printable(note)}", file=sys.stderr)
     if len(summary.notes) > _SHOWN_NOTES:

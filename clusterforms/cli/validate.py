@@ -58,8 +58,8 @@ def add_parser(verbs: Any) -> None:
     parser.add_argument(
         "--annotate",
         type=Path,
-        metavar="OUT.xlsx",
-        help="with one .xlsx input: write a copy with every finding on its cell",
+        metavar="OUT",
+        help="with one .xlsx or .docx input: write a copy with every finding on its cell",
     )
     parser.set_defaults(run=run)
 
@@ -113,7 +113,7 @@ def _cluster_name(data: object) -> str:
 def run(args: argparse.Namespace) -> int:
     """Validate every file; see the module for the exit codes."""
     if args.annotate and (len(args.files) != 1 or not extract.is_readable(args.files[0])):
-        print("clusterforms: error: --annotate needs exactly one .xlsx workbook", file=sys.stderr)
+        print("clusterforms: error: --annotate needs one .xlsx or .docx file", file=sys.stderr)
         return EXIT_UNREADABLE
     check_outputs([args.annotate, args.report], [*args.files, *spec_inputs(args.spec)])
     spec = load_spec(args.spec) if args.spec else None

@@ -1,8 +1,9 @@
-"""The official form as a Word document (.docx), blank or filled in, and read back.
+"""The official form as a Word document (.docx), blank or filled in, read back and annotated.
 
 python-docx is imported only inside :meth:`DocxRenderer.render`, and lxml only
-inside :meth:`DocxRenderer.read` (:mod:`.reading`), so listing the installed
-renderers loads neither.  The layout rules are described in docs/word.md.
+inside :meth:`DocxRenderer.read` (:mod:`.reading`) and :meth:`DocxRenderer.annotate`
+(:mod:`._annotate`), so listing the installed renderers loads neither.  The layout
+rules are described in docs/word.md.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from clusterforms.renderer import Renderer
 
 if TYPE_CHECKING:  # annotations only: listing renderers loads this module and no more
-    from clusterforms import Application, FormSpec, Reading
+    from clusterforms import Application, FormSpec, Reading, Report
 
 
 class DocxRenderer(Renderer):
@@ -27,6 +28,7 @@ class DocxRenderer(Renderer):
     can_fill: ClassVar[bool] = True
     can_read: ClassVar[bool] = True
     read_suffixes: ClassVar[tuple[str, ...]] = (".docx", ".doc", ".wps", ".odt", ".rtf")
+    can_annotate: ClassVar[bool] = True
 
     def render(self, spec: FormSpec, data: Application | None = None) -> bytes:
         """The .docx bytes; a value Word cannot hold raises RenderError naming its field."""
@@ -58,6 +60,14 @@ class DocxRenderer(Renderer):
         from clusterforms_renderers.docx.reading import read_filled  # noqa: PLC0415 - on use
 
         return read_filled(source, spec=spec, name=name)
+
+    def annotate(
+        self, source: str | Path | bytes, report: Report, *, name: str | None = None
+    ) -> bytes:
+        """A copy of the document: a comment on every problem's cell, a list of problems on top."""
+        from clusterforms_renderers.docx._annotate import annotate_document  # noqa: PLC0415
+
+        return annotate_document(source, report, name=name)
 
 
 __all__ = ["DocxRenderer"]

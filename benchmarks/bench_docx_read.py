@@ -1,27 +1,30 @@
-"""Time reading a filled national Word form into the body model, against an unzip-and-parse floor.
+"""Time reading a filled national Word form back, against an unzip-and-parse floor.
 
 Run:  python3 benchmarks/bench_docx_read.py [--rounds N]
 
 The document is ``examples/national-2023.json`` rendered by
-``clusterforms.render(spec, "docx", data)``.  Both sides are timed in the same
-run, interleaved, and the medians compared:
+``clusterforms.render(spec, "docx", data)`` and written to a file.  All three
+are timed in the same run, interleaved, and the medians compared:
 
-- the floor: open the zip, read ``word/document.xml`` and parse it with a plain
-  ``lxml.etree.fromstring`` — what any reader must at least do;
-- ``read_docx``: the guarded package (sizes, ratios, content types,
-  relationships), the safe parse of every part it reads (document, numbering,
-  custom properties and XML, comments), and the walk into paragraphs and
-  tables with spans.
+- the floor: open the file's zip, read ``word/document.xml`` and parse it with
+  a plain ``lxml.etree.fromstring`` — what any reader must at least do;
+- ``read_docx``: the body model alone — the guarded package (sizes, ratios,
+  content types, relationships), the safe parse of every part it reads
+  (document, numbering, custom properties and XML, comments), and the walk
+  into paragraphs and tables with spans;
+- ``clusterforms.read``: the whole reader — the body model, the spec named by
+  the document's properties, every field found by the printed form (labels,
+  boxes, year rows, tables) with its notes, and typed text of no field.
 
-The ratio printed is read_docx / floor; the aim for this layer is ~1.5 (the
-whole Word reader's aim, field mapping included, is 2).
+The ratios printed are each over the floor; the aim is 1.5 for the body model
+and 2 for the whole reader (issue 13 §6).
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import statistics
+import tempfile
 import time
 import zipfile
 from collections.abc import Callable
@@ -33,48 +36,60 @@ from lxml import etree
 import clusterforms
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "national-2023.json"
-AIM = 1.5
+BODY_AIM = 1.5
+AIM = 2.0
 
 
-def floor(document: bytes) -> None:
+def floor(path: Path) -> None:
     """Unzip the main part and parse it, nothing else."""
-    etree.fromstring(zipfile.ZipFile(io.BytesIO(document)).read("word/document.xml"))
+    with zipfile.ZipFile(path) as archive:
+        etree.fromstring(archive.read("word/document.xml"))
 
 
 def _time(run: Callable[[], object]) -> float:
-    started = time.perf_counter()
+    """CPU seconds of one run: reading is CPU-bound, and wall time on a shared machine
+    carries other work's noise."""
+    started = time.process_time()
     run()
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def main() -> None:
-    """Time both, interleaved, and print the medians and their ratio."""
+    """Time the three, interleaved, and print the medians and the ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=40)
     args = parser.parse_args()
     spec = clusterforms.load_spec("national-2023")
     document = clusterforms.render(spec, "docx", clusterforms.load_application(EXAMPLE))
-    model = read_docx(document)
-    blocks = list(model.walk())
-    tables = [b for b in blocks if isinstance(b, Table)]
-    print(
-        f"filled national-2023: {len(document)} bytes, "
-        f"{sum(isinstance(b, Paragraph) for b in blocks)} paragraphs, {len(tables)} tables, "
-        f"{sum(len(t.cells) for t in tables)} cells"
-    )
-    floor(document)  # warm up both: imports, caches
-    read_docx(document)
-    ours: list[float] = []
-    theirs: list[float] = []
-    for _ in range(args.rounds):
-        theirs.append(_time(lambda: floor(document)))
-        ours.append(_time(lambda: read_docx(document)))
-    median_ours, median_floor = statistics.median(ours), statistics.median(theirs)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "national-2023.docx"
+        path.write_bytes(document)
+        blocks = list(read_docx(path).walk())  # and the warm-up: imports, caches
+        reading = clusterforms.read(path)
+        floor(path)
+        tables = [b for b in blocks if isinstance(b, Table)]
+        print(
+            f"filled national-2023: {len(document)} bytes, "
+            f"{sum(isinstance(b, Paragraph) for b in blocks)} paragraphs, {len(tables)} tables, "
+            f"{sum(len(t.cells) for t in tables)} cells; read back: "
+            f"{len(reading.document['values'])} values, {len(reading.notes)} notes"
+        )
+        runs: list[tuple[list[float], Callable[[], object]]] = [
+            ([], lambda: floor(path)),
+            ([], lambda: read_docx(path)),
+            ([], lambda: clusterforms.read(path)),
+        ]
+        for n in range(args.rounds):
+            for times, run in runs if n % 2 == 0 else runs[::-1]:
+                times.append(_time(run))
+    median_floor, median_body, median_whole = (statistics.median(times) for times, _ in runs)
     print(f"floor: unzip + lxml.etree.fromstring : median {median_floor * 1000:7.2f} ms")
-    print(f"read_docx (body model)              : median {median_ours * 1000:7.2f} ms")
-    ratio = median_ours / median_floor
-    verdict = "within" if ratio <= AIM else "ABOVE"
-    print(f"ratio                               : {ratio:.2f}x ({verdict} the {AIM}x aim)")
+    print(f"read_docx (body model)              : median {median_body * 1000:7.2f} ms")
+    print(f"clusterforms.read (whole reader)    : median {median_whole * 1000:7.2f} ms")
+    for what, median, aim in (("body model", median_body, BODY_AIM), ("whole", median_whole, AIM)):
+        ratio = median / median_floor
+        verdict = "within" if ratio <= aim else "ABOVE"
+        print(f"ratio, {what:<29}: {ratio:.2f}x ({verdict} the {aim}x aim)")
 
 
 if __name__ == "__main__":

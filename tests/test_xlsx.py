@@ -58,10 +58,18 @@ def load(data: bytes) -> openpyxl.Workbook:
 
 
 def cell_map(workbook: openpyxl.Workbook) -> dict[tuple[str, int | None, str], tuple[str, str]]:
-    """(field, year, part) -> (sheet, cell), from the hidden metadata sheet."""
+    """(field, year, part) -> (sheet, cell), from the hidden metadata sheet.
+
+    Format 2 packs a sheet's cells into ``cells`` records (sheet, then one
+    tab-separated line per cell); format 1 had a ``cell`` row per cell.
+    """
     found = {}
     for row in workbook[META_SHEET].iter_rows(values_only=True):
-        if row[0] == "cell":
+        if row[0] == "cells":
+            for line in str(row[2]).split("\n"):
+                field, year, part, _kind, cell, _name = line.split("\t")
+                found[field, int(year) if year else None, part] = (str(row[1]), cell)
+        elif row[0] == "cell":
             field, year, part, _kind, sheet, cell = row[1:7]
             found[field, int(year) if year else None, part or ""] = (sheet, cell)
     return found
@@ -764,6 +772,31 @@ def test_blank_template_reads_back_empty(blanks: dict[str, bytes]) -> None:
         assert read_xlsx(data) == {"spec": spec_id, "values": {}}
 
 
+GOLDEN_V1 = ROOT / "tests" / "golden" / "xlsx-v1"
+
+
+@pytest.mark.parametrize(
+    "name", sorted(path.stem for path in GOLDEN_V1.glob("*.xlsx")), ids=lambda name: name
+)
+def test_workbooks_of_metadata_format_1_still_read(name: str) -> None:
+    """Workbooks made before the packed ``cells`` records read back exactly as they did then."""
+    workbook = (GOLDEN_V1 / f"{name}.xlsx").read_bytes()
+    meta = load(workbook)[META_SHEET]
+    assert (meta["A1"].value, meta["B1"].value) == ("clusterforms-xlsx", "1")
+    assert cf.dumps_application(read_xlsx(workbook)) == (GOLDEN_V1 / f"{name}.json").read_text()
+
+
+def test_the_map_is_packed_one_record_per_sheet(filled: dict[str, bytes]) -> None:
+    """Format 2 writes a sheet's cells as lines of one ``cells`` record, not a row each."""
+    meta = load(filled["national-2023"])[META_SHEET]
+    kinds = [row[0] for row in meta.iter_rows(values_only=True)]
+    assert (meta["A1"].value, meta["B1"].value) == ("clusterforms-xlsx", "2")
+    assert "cell" not in kinds
+    packed = [row for row in meta.iter_rows(values_only=True) if row[0] == "cells"]
+    lines = sum(len(str(row[2]).split("\n")) for row in packed)
+    assert lines == len(cell_map(load(filled["national-2023"]))) > 10 * len(packed)
+
+
 # ------------------------------------------------------------------ annotate
 
 
@@ -860,9 +893,11 @@ def test_cli_validate_helpers(tmp_path: Path, filled: dict[str, bytes]) -> None:
     workbook = tmp_path / "filled.xlsx"
     workbook.write_bytes(filled["national-2023"])
     assert extract.is_readable(workbook)
-    data = extract.read_filled(workbook)
+    reading = extract.read_filled(workbook)
     spec = cf.load_spec("national-2023")
-    report = cf.validate(spec, data)
+    assert reading.spec.id == spec.id
+    report = cf.validate(spec, reading.document)
+    assert report.ok, report.errors
     out = tmp_path / "out.xlsx"
     extract.annotate(workbook, report, out)
     assert openpyxl.load_workbook(out).sheetnames[0] == "问题清单"

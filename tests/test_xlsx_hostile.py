@@ -298,29 +298,31 @@ def test_a_newer_metadata_format(workbook: bytes) -> None:
 
 
 @pytest.mark.parametrize(
-    ("column", "value", "match"),
+    ("part", "value", "match"),
     [
-        ("B", "Robert'); DROP TABLE", "bad field id"),
-        ("E", "formula", "bad kind"),
-        ("G", "B5:D5", "bad cell"),
-        ("C", "20x0", "bad year"),
+        (0, "Robert'); DROP TABLE", "bad field id"),
+        (3, "formula", "bad kind"),
+        (4, "B5:D5", "bad cell"),
+        (1, "20x0", "bad year"),
+        (5, "cf.a\tcf.b", "7 parts where a cell has 6"),
     ],
 )
-def test_a_damaged_map(workbook: bytes, column: str, value: str, match: str) -> None:
+def test_a_damaged_map(workbook: bytes, part: int, value: str, match: str) -> None:
     def damage(ws: Any) -> None:
-        row = next(r[0].row for r in ws.iter_rows() if r[0].value == "cell")
-        ws[f"{column}{row}"] = value
+        row = next(r for r in ws.iter_rows() if r[0].value == "cells")
+        lines = [line.split("\t") for line in row[2].value.split("\n")]
+        lines[1][part] = value
+        row[2].value = "\n".join("\t".join(line) for line in lines)
 
-    refused(edit_meta(workbook, damage), match)
+    refused(edit_meta(workbook, damage), f"line 2: {match}")
 
 
 def test_a_map_onto_a_missing_sheet(workbook: bytes) -> None:
     def damage(ws: Any) -> None:
-        for row in ws.iter_rows():
-            if row[0].value == "cell":
-                row[5].value = "已删除"
-                row[7].value = None
-                return
+        row = next(r for r in ws.iter_rows() if r[0].value == "cells")
+        row[1].value = "已删除"
+        lines = [line.split("\t")[:5] for line in row[2].value.split("\n")]
+        row[2].value = "\n".join("\t".join([*line, ""]) for line in lines)  # no defined names
 
     refused(edit_meta(workbook, damage), "no sheet '已删除'")
 

@@ -68,11 +68,19 @@ class Cell:
     row_span: int
     column_span: int
     blocks: tuple[Block, ...]
+    #: :attr:`paragraphs`, worked out when first asked for: readers ask for it again and again.
+    _paragraphs: tuple[Paragraph, ...] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False
+    )
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         """The cell's own paragraphs (not those of nested tables)."""
-        return tuple(b for b in self.blocks if isinstance(b, Paragraph))
+        if self._paragraphs is None:
+            found = tuple(b for b in self.blocks if isinstance(b, Paragraph))
+            object.__setattr__(self, "_paragraphs", found)
+            return found
+        return self._paragraphs
 
     @property
     def tables(self) -> tuple[Table, ...]:
@@ -104,6 +112,8 @@ class Table:
     cells: tuple[Cell, ...]
     grid: tuple[tuple[int, ...], ...] = attrs.field(repr=False)
     style: str | None = None
+    #: :meth:`row` of each row asked for, kept: readers ask for the same rows again and again.
+    _rows: dict[int, tuple[Cell, ...]] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def cell(self, row: int, column: int) -> Cell | None:
         """The cell covering grid position (``row``, ``column``), if any."""
@@ -114,13 +124,17 @@ class Table:
 
     def row(self, row: int) -> tuple[Cell, ...]:
         """The distinct cells covering grid row ``row``, left to right."""
+        found = self._rows.get(row)
+        if found is not None:
+            return found
         if not 0 <= row < self.rows:
             return ()
         seen: list[int] = []
         for index in self.grid[row]:
             if index >= 0 and (not seen or seen[-1] != index):
                 seen.append(index)
-        return tuple(self.cells[i] for i in seen)
+        found = self._rows[row] = tuple(self.cells[i] for i in seen)
+        return found
 
 
 @attrs.frozen

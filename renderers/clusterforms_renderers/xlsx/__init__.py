@@ -12,7 +12,8 @@ Modules, one concern each:
   :mod:`._codec` — lossless cell text and numbers;
 - :mod:`._styles`, :mod:`._writer` — openpyxl;
 - :mod:`._meta` — the hidden metadata sheet (spec id, the map of cells);
-- :mod:`._guard`, :mod:`._ooxml`, :mod:`._reader` — reading untrusted workbooks safely:
+- :mod:`._guard`, :mod:`._ooxml`, :mod:`._sheets`, :mod:`._reader` — reading untrusted
+  workbooks safely (the package, its XML parts, the cells of a sheet):
   :mod:`._locate` finds the mapped cells, :mod:`._assemble` turns them into a document;
 - :mod:`._annotate` — a copy of a workbook with its validation findings on the cells;
 - :mod:`._table` — a plain :class:`~clusterforms.Table` (the item matrix) as a workbook.

@@ -8,9 +8,9 @@ about something the workbook has no cell for (an unknown field in a JSON
 application, the document as a whole) are listed without a link.
 
 The workbook is untrusted: it passes the same package guard as reading, and
-every XML part is parsed once with defusedxml (no DTDs, bounded depth) before
-openpyxl sees it.  Annotating an annotated workbook replaces the earlier
-annotations.
+every XML part is parsed once, locked down as reading parses (no DTDs, bounded
+depth; :mod:`._ooxml`), before openpyxl sees it.  Annotating an annotated
+workbook replaces the earlier annotations.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from clusterforms_renderers.xlsx._inputs import NO, YES
 from clusterforms_renderers.xlsx._keys import ATTACHMENTS, CellKey
 from clusterforms_renderers.xlsx._locate import Cells
 from clusterforms_renderers.xlsx._meta import Located, Metadata
-from clusterforms_renderers.xlsx._ooxml import RawCell
+from clusterforms_renderers.xlsx._sheets import RawCell
 
 _CHECKED: Final = frozenset({YES, "☑", "√", "✓", "✔", "☒", "■", "Y", "YES", "TRUE", "1"})
 _UNCHECKED: Final = frozenset({NO, "□", "☐", "×", "N", "NO", "FALSE", "0"})

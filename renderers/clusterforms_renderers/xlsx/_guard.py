@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Final
 
 from clusterforms_renderers import _package
-from clusterforms_renderers._package import MAX_MEMBERS, PackageKind
+from clusterforms_renderers._package import MAX_MEMBER, MAX_MEMBERS, PackageKind
 
-__all__ = ["MAX_MEMBERS", "WORKBOOK", "Package"]
+__all__ = ["MAX_MEMBER", "MAX_MEMBERS", "WORKBOOK", "Package"]
 
 WORKBOOK: Final = PackageKind(
     noun="workbook",

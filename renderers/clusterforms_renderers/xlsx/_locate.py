@@ -3,23 +3,25 @@
 The hidden metadata sheet maps every input cell (:mod:`._meta`); each mapped
 cell is found by its ``cf.*`` defined name first, else where the map says,
 so moved or renamed cells are still found.  Raw cells are read only from the
-sheets and references wanted, through the guarded package (:mod:`._ooxml`).
+sheets and references wanted, through the guarded package (:mod:`._ooxml`, :mod:`._sheets`).
 """
 
 from __future__ import annotations
+
+import re
+from typing import Final
 
 from clusterforms.errors import ReadError
 from clusterforms_renderers.xlsx._codec import unescape_text
 from clusterforms_renderers.xlsx._guard import Package
 from clusterforms_renderers.xlsx._meta import Located, Metadata, parse
-from clusterforms_renderers.xlsx._ooxml import (
-    Book,
-    RawCell,
-    parse_reference,
-    read_cells,
-    read_strings,
-)
+from clusterforms_renderers.xlsx._ooxml import Book, parse_reference
 from clusterforms_renderers.xlsx._plan import META_SHEET
+from clusterforms_renderers.xlsx._sheets import RawCell, read_cells, read_strings
+
+#: Columns of the metadata sheet that hold records; anything further right is ignored.
+_META_COLUMNS: Final = 16
+_REF: Final = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 
 
 class Cells:
@@ -70,19 +72,18 @@ def read_metadata(package: Package, book: Book, cells: Cells) -> Metadata:
             "(make templates with `clusterforms render SPEC --format xlsx`)"
         )
         raise package.error(msg)
-    raw = cells.load(META_SHEET, None)
     grid: dict[int, dict[int, str]] = {}
-    for ref, cell in raw.items():
-        letters = ref.rstrip("0123456789")
+    for ref, cell in cells.load(META_SHEET, None).items():
+        match = _REF.fullmatch(ref)
+        if match is None:
+            continue
         col = 0
-        for ch in letters:
+        for ch in match.group(1):
             col = col * 26 + ord(ch) - 64
         text = cells.text(cell, f"{META_SHEET}!{ref}")
-        if text is not None and col <= 16:
-            grid.setdefault(int(ref[len(letters) :]), {})[col] = text
-    rows = [
-        [grid[r].get(c, "") for c in range(1, max(grid[r]) + 1)] for r in sorted(grid) if grid[r]
-    ]
+        if text is not None and col <= _META_COLUMNS:
+            grid.setdefault(int(match.group(2)), {})[col] = text
+    rows = [[row.get(c, "") for c in range(1, max(row) + 1)] for _, row in sorted(grid.items())]
     try:
         return parse(rows)
     except ReadError as exc:
@@ -93,7 +94,11 @@ def locate(package: Package, book: Book, metadata: Metadata) -> list[tuple[Locat
     """Each mapped cell with where it is now: by defined name, else by the map."""
     found: list[tuple[Located, str, str]] = []
     for item in metadata.cells:
-        where = parse_reference(book.names.get(item.name, "")) if item.name else None
+        text = book.names.get(item.name, "") if item.name else ""
+        if text == _absolute(item.sheet, item.cell):  # the name is where the map says
+            where: tuple[str, str] | None = (item.sheet, item.cell)
+        else:
+            where = parse_reference(text) if text else None
         if where is None or book.sheet(where[0]) is None:
             where = (item.sheet, item.cell)
         if book.sheet(where[0]) is None:
@@ -104,3 +109,9 @@ def locate(package: Package, book: Book, metadata: Metadata) -> list[tuple[Locat
             raise package.error(msg_0)
         found.append((item, where[0], where[1]))
     return found
+
+
+def _absolute(sheet: str, cell: str) -> str:
+    """``'一、基本情况'!$C$5``: how a defined name refers to ``cell`` of ``sheet``."""
+    row = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return "'" + sheet.replace("'", "''") + "'!$" + cell[: len(cell) - len(row)] + "$" + row

@@ -4,14 +4,20 @@ The sheet (``_cf_meta``, very hidden: Excel's menus cannot unhide it) is a
 list of records, one per row, the first column naming the record:
 
 ====================  ==========================================================
-``clusterforms-xlsx`` the format version (``1``)
+``clusterforms-xlsx`` the format version (``2``)
 ``spec``              the spec id
 ``spec_sha256``       a fingerprint of the spec the workbook was made from
 ``generator``         ``clusterforms <version>``
 ``meta``              key, value: the application's ``meta`` strings
 ``option``            field id, option id, label: what each drop-down label means
-``cell``              field id, year, part, kind, sheet, cell, defined name
+``cells``             a sheet name, then the input cells on it, one per line:
+                      field id, year, part, kind, cell, defined name, tab-separated
 ====================  ==========================================================
+
+Format ``1`` (the first release) had a row per input cell instead of the
+``cells`` rows — ``cell``: field id, year, part, kind, sheet, cell, defined
+name — a dozen XML elements per input cell, which made the map most of the
+cost of reading a workbook.  Both are read.
 
 The reader trusts none of it: every record is checked for shape and size,
 and cells are looked up through the defined names first.
@@ -21,19 +27,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import groupby
 from typing import Final
 
 import attrs
 
 from clusterforms import FormSpec, __version__, spec_digest
 from clusterforms.errors import ReadError
+from clusterforms_renderers.xlsx._codec import escape_text
 from clusterforms_renderers.xlsx._keys import FIELD_RE, KINDS, PART_RE, CellKey
 
 FORMAT: Final = "clusterforms-xlsx"
-VERSION: Final = "1"
+VERSION: Final = "2"
+#: Every format this release reads.
+READS: Final = frozenset({"1", VERSION})
 NOTE: Final = "此工作表由 clusterforms 生成，记录各单元格对应的填报项，用于读回数据，请勿修改。"
 _COORD: Final = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
 _MAX_RECORDS: Final = 50_000
+#: The characters of one ``cells`` record's lines, well under Excel's 32 767 a cell.
+_PACKED: Final = 30_000
+_CELL_PARTS: Final = 6
+#: One well-formed line of a ``cells`` record, as :func:`_record` checks it.
+_LINE: Final = (
+    rf"(?:{FIELD_RE.pattern})\t(?:[0-9]{{4}})?\t(?:{PART_RE.pattern})?"
+    rf"\t(?:{'|'.join(sorted(KINDS))})\t{_COORD.pattern}\t[^\t\n]*"
+)
+#: A ``cells`` record whose every line is well formed: checked at once, in C.
+_WELL_FORMED: Final = re.compile(rf"{_LINE}(?:\n{_LINE})*")
 
 
 @attrs.frozen(kw_only=True)
@@ -78,19 +98,30 @@ def records(
         yield ("meta", key, value)
     for field, option_id, label in options:
         yield ("option", field, option_id, label)
-    for located in cells:
-        cell_key = located.key
-        year = "" if cell_key.year is None else str(cell_key.year)
-        yield (
-            "cell",
-            cell_key.field,
-            year,
-            cell_key.part,
-            cell_key.kind,
-            located.sheet,
-            located.cell,
-            located.name,
-        )
+    for sheet, located in groupby(cells, key=lambda item: item.sheet):
+        for packed in _pack(_line(item) for item in located):
+            yield ("cells", sheet, packed)
+
+
+def _line(located: Located) -> str:
+    key = located.key
+    year = "" if key.year is None else str(key.year)
+    return f"{key.field}\t{year}\t{key.part}\t{key.kind}\t{located.cell}\t{located.name}"
+
+
+def _pack(lines: Iterable[str]) -> Iterator[str]:
+    """The lines joined by line breaks, as few cells as fit (escaped) in :data:`_PACKED`."""
+    chunk: list[str] = []
+    size = 0
+    for line in lines:
+        length = len(escape_text(line)) + 1
+        if chunk and size + length > _PACKED:
+            yield "\n".join(chunk)
+            chunk, size = [], 0
+        chunk.append(line)
+        size += length
+    if chunk:
+        yield "\n".join(chunk)
 
 
 def _damaged(why: str) -> ReadError:
@@ -98,14 +129,14 @@ def _damaged(why: str) -> ReadError:
 
 
 def parse(rows: Sequence[Sequence[str]]) -> Metadata:
-    """Read the metadata rows back; raises :class:`ReadError` on anything malformed."""
+    """Read the metadata rows back (either format); raises :class:`ReadError` if malformed."""
     if not rows or not rows[0] or rows[0][0] != FORMAT:
         raise ReadError("not a clusterforms workbook: its metadata sheet is missing or foreign")
     version = rows[0][1] if len(rows[0]) > 1 else ""
-    if version != VERSION:
+    if version not in READS:
         msg = (
             f"the workbook uses metadata format {version!r}; this clusterforms reads format "
-            f"{VERSION!r} — upgrade clusterforms"
+            f"{' and '.join(sorted(READS))} — upgrade clusterforms"
         )
         raise ReadError(msg)
     if len(rows) > _MAX_RECORDS:
@@ -146,29 +177,65 @@ class _Records:
                 msg = f"row {n}: bad field id {cols[0][:40]!r}"
                 raise _damaged(msg)
             self.options.setdefault(cols[0], {})[cols[2]] = cols[1]
-        elif kind == "cell":
-            self.cells.append(_cell(n, cols))
+        elif kind == "cells":
+            self._packed(n, cols[0], cols[1])
+        elif kind == "cell":  # format 1: one row per cell, the sheet in the fifth column
+            field, year, part, cell_kind, sheet, cell, name = cols[:7]
+            self._cell(sheet, [field, year, part, cell_kind, cell, name], n)
         elif kind:
             msg = f"row {n}: unknown record {kind[:40]!r}"
             raise _damaged(msg)
 
+    def _packed(self, n: int, sheet: str, packed: str) -> None:
+        lines = packed.split("\n")
+        if len(self.cells) + len(lines) > _MAX_RECORDS:
+            msg = f"more than {_MAX_RECORDS} records"
+            raise _damaged(msg)
+        if sheet and len(sheet) <= 31 and _WELL_FORMED.fullmatch(packed):
+            self.cells.extend(_located(sheet, line.split("\t")) for line in lines)  # all checked
+            return
+        for m, line in enumerate(lines, start=1):
+            self._cell(sheet, line.split("\t"), n, m)
 
-def _cell(n: int, cols: list[str]) -> Located:
-    field, year, part, kind, sheet, cell, name = cols[:7]
+    def _cell(self, sheet: str, cols: list[str], row: int, line_number: int = 0) -> None:
+        try:
+            self.cells.append(_record(sheet, cols))
+        except _RecordError as exc:
+            where = f"row {row}, line {line_number}" if line_number else f"row {row}"
+            msg = f"{where}: {exc}"
+            raise _damaged(msg) from None
+
+
+class _RecordError(ValueError):
+    """What is wrong with one cell record (the caller says where it is)."""
+
+
+def _record(sheet: str, cols: list[str]) -> Located:
+    """The cell record ``cols`` (field id, year, part, kind, cell, name) on ``sheet``, checked."""
+    if len(cols) != _CELL_PARTS:
+        msg = f"{len(cols)} parts where a cell has {_CELL_PARTS}"
+        raise _RecordError(msg)
+    field, year, part, kind, cell, _ = cols
     if not FIELD_RE.fullmatch(field):
-        msg = f"row {n}: bad field id {field[:40]!r}"
-        raise _damaged(msg)
+        msg = f"bad field id {field[:40]!r}"
+        raise _RecordError(msg)
     if year and not (year.isdigit() and len(year) == 4):
-        msg = f"row {n}: bad year {year[:10]!r}"
-        raise _damaged(msg)
+        msg = f"bad year {year[:10]!r}"
+        raise _RecordError(msg)
     if part and not PART_RE.fullmatch(part):
-        msg = f"row {n}: bad part {part[:60]!r}"
-        raise _damaged(msg)
+        msg = f"bad part {part[:60]!r}"
+        raise _RecordError(msg)
     if kind not in KINDS:
-        msg = f"row {n}: bad kind {kind[:20]!r}"
-        raise _damaged(msg)
+        msg = f"bad kind {kind[:20]!r}"
+        raise _RecordError(msg)
     if not _COORD.fullmatch(cell) or not sheet or len(sheet) > 31:
-        msg = f"row {n}: bad cell {sheet[:31]!r}!{cell[:12]!r}"
-        raise _damaged(msg)
+        msg = f"bad cell {sheet[:31]!r}!{cell[:12]!r}"
+        raise _RecordError(msg)
+    return _located(sheet, cols)
+
+
+def _located(sheet: str, cols: list[str]) -> Located:
+    """The cell record ``cols``, already checked."""
+    field, year, part, kind, cell, name = cols
     key = CellKey(field, int(year) if year else None, part, kind)  # type: ignore[arg-type]
     return Located(key=key, sheet=sheet, cell=cell, name=name[:255])

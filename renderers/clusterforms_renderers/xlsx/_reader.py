@@ -16,6 +16,7 @@ to report in the form's own words.
 
 from __future__ import annotations
 
+import functools
 import re
 import struct
 from pathlib import Path
@@ -84,10 +85,20 @@ def _spec_of(package: Package, metadata: Metadata, spec: FormSpec | None) -> For
             raise package.error(msg)
         return spec
     try:
-        return find_spec(metadata.spec_id)  # by id only, never a path the workbook names
+        return _shipped(metadata.spec_id)
     except SpecNotFoundError:
         msg = (
             f"the workbook is for spec {metadata.spec_id[:60]!r}, which this clusterforms "
             f"does not know (known: {', '.join(list_specs())})"
         )
         raise package.error(msg) from None
+
+
+@functools.lru_cache(maxsize=64)
+def _shipped(spec_id: str) -> FormSpec:
+    """The shipped spec ``spec_id``, by id only, never a path the workbook names.
+
+    Cached: shipped specs never change, and finding one lists the spec folder,
+    a twentieth of reading a workbook.  An id not found raises and is not cached.
+    """
+    return find_spec(spec_id)

@@ -21,6 +21,7 @@ field: the cell or paragraph its value was read from.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import clusterforms
@@ -83,7 +84,7 @@ def _spec_of(word: WordDocument, spec: FormSpec | None) -> tuple[FormSpec, list[
         )
         raise ReadError(msg)
     try:
-        return find_spec(said), []
+        return _shipped(said), []
     except SpecNotFoundError as exc:
         msg = f"{word.name}: property {SPEC_PROPERTY}: {exc}"
         raise ReadError(msg) from None
@@ -93,7 +94,7 @@ def _notices(word: WordDocument, spec: FormSpec) -> list[ReadingNote]:
     notes = []
     digest = word.properties.get(DIGEST_PROPERTY)
     same = word.properties.get(SPEC_PROPERTY) == spec.id
-    if digest is not None and same and digest != clusterforms.spec_digest(spec):
+    if digest is not None and same and digest != _digest(spec):
         message = (
             f"the document was made from another version of {spec.id}; "
             "it was read by its printed labels, and changed items may be reported below"
@@ -107,3 +108,29 @@ def _notices(word: WordDocument, spec: FormSpec) -> list[ReadingNote]:
         notes.append(ReadingNote(kind="notice", place="文件", message=message))
     notes += [ReadingNote(kind="notice", place="文件", message=line) for line in word.unread]
     return notes
+
+
+@functools.lru_cache(maxsize=64)
+def _shipped(spec_id: str) -> FormSpec:
+    """The known spec ``spec_id``, by id only; cached, since finding one lists the spec folder.
+
+    An id that is not found raises, and is not cached.
+    """
+    return find_spec(spec_id)
+
+
+#: Digests of the specs read with lately, by identity: a spec is immutable, and its
+#: digest costs a tenth of reading a document.  Each entry keeps its spec alive, so
+#: an id is never reused while it is here.
+_DIGESTS: dict[int, tuple[FormSpec, str]] = {}
+_KEPT_DIGESTS = 16
+
+
+def _digest(spec: FormSpec) -> str:
+    """:func:`clusterforms.spec_digest` of ``spec``, worked out once per spec."""
+    kept = _DIGESTS.get(id(spec))
+    if kept is None:
+        if len(_DIGESTS) >= _KEPT_DIGESTS:
+            _DIGESTS.clear()
+        kept = _DIGESTS[id(spec)] = (spec, clusterforms.spec_digest(spec))
+    return kept[1]

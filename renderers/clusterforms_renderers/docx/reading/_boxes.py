@@ -25,12 +25,14 @@ from clusterforms_renderers.docx.reading._text import (
     Spans,
     clean_lines,
     find_all,
+    is_filler,
     norm,
     typed_pieces,
 )
 
 _EVIDENCE: Final = re.compile(r"[（(]\s*佐证材料\s*[：:]\s*([^（）()]*?)\s*[）)]\s*$")
 _LEADING: Final = " \t\u3000：:_＿\u200b"
+_NO_MARKS: Final[dict[int, None]] = dict.fromkeys(map(ord, MARKS))
 
 
 @attrs.frozen
@@ -184,12 +186,14 @@ def _tail(
 
 def _written(tail: str, printed: Sequence[str]) -> tuple[str, tuple[str, ...]]:
     """The text typed after an option, and the evidence it cites."""
-    words = "".join(c for c in tail if c not in MARKS)
+    words = tail.translate(_NO_MARKS)
     evidence: tuple[str, ...] = ()
     match = _EVIDENCE.search(words)
     if match is not None:
         evidence = tuple(e.strip() for e in match.group(1).split("、") if e.strip())
         words = words[: match.start()]
+    if is_filler(words):  # nothing typed (the usual case): no piece of it would be kept
+        return "", evidence
     pieces = typed_pieces(words, printed=printed)
     written = clean_lines("\n".join(p.lstrip(_LEADING) for p in pieces))
     return written, evidence

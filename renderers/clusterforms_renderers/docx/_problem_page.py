@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from lxml import etree
 
 from clusterforms import Finding
 from clusterforms_renderers.docx._comments import AUTHOR, run, w
-from clusterforms_renderers.docx.reading import Place
 from clusterforms_renderers.wordml._names import W_P, W_PPR, W_SDT
+
+if TYPE_CHECKING:  # the reader imports this module for TAG
+    from clusterforms_renderers.docx.reading._places import Place
 
 #: The tag of the content control holding the list.
 TAG: Final = "clusterforms-annotations"

@@ -11,6 +11,7 @@ to install.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import Final
 
@@ -78,12 +79,13 @@ def _ole_format(data: bytes, name: str) -> str:
     return "wps" if name.lower().endswith(".wps") else "doc"
 
 
-def read_word(
+def read_word(  # noqa: PLR0913 - the options of read_docx, and a timeout
     source: str | Path | bytes,
     name: str | None = None,
     *,
     styles: bool = False,
     headers_and_footers: bool = False,
+    skip_controls: Collection[str] = (),
     timeout: float = TIMEOUT,
 ) -> WordDocument:
     """The document any Word file holds; .doc, .wps, .odt and .rtf are converted first.
@@ -93,6 +95,7 @@ def read_word(
         name: how to name the file in messages (default: the path).
         styles: see :func:`read_docx`.
         headers_and_footers: see :func:`read_docx`.
+        skip_controls: see :func:`read_docx`.
         timeout: seconds LibreOffice may take to convert a file.
 
     Raises:
@@ -104,7 +107,13 @@ def read_word(
     data, label = load_bytes(source, name, "Word document")
     kind = sniff(data, label)
     if kind == "docx":
-        return read_docx(data, label, styles=styles, headers_and_footers=headers_and_footers)
+        return read_docx(
+            data,
+            label,
+            styles=styles,
+            headers_and_footers=headers_and_footers,
+            skip_controls=skip_controls,
+        )
     hint = install_hint(f"reading a .{kind} file needs LibreOffice (soffice) to convert it")
     soffice = find_soffice()
     if soffice is None:
@@ -126,5 +135,11 @@ def read_word(
         timeout=timeout,
         limit=MAX_FILE,
     )
-    document = read_docx(converted, label, styles=styles, headers_and_footers=headers_and_footers)
+    document = read_docx(
+        converted,
+        label,
+        styles=styles,
+        headers_and_footers=headers_and_footers,
+        skip_controls=skip_controls,
+    )
     return attrs.evolve(document, source_format=kind)

@@ -21,6 +21,8 @@ W_P: Final = _W + "p"
 W_TBL: Final = _W + "tbl"
 W_SDT: Final = _W + "sdt"
 W_SDT_CONTENT: Final = _W + "sdtContent"
+W_SDT_PR: Final = _W + "sdtPr"
+W_SDT_TAG: Final = _W + "tag"
 W_CUSTOM_XML: Final = _W + "customXml"
 W_ALT_CHUNK: Final = _W + "altChunk"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import Final
 
@@ -31,6 +32,7 @@ def read_docx(
     *,
     styles: bool = False,
     headers_and_footers: bool = False,
+    skip_controls: Collection[str] = (),
 ) -> WordDocument:
     """The document a .docx file holds, read as printed.
 
@@ -41,6 +43,8 @@ def read_docx(
             come from paragraph styles (costs a parse of a part often larger
             than the body).
         headers_and_footers: also read the header and footer parts.
+        skip_controls: tags of content controls (``w:sdt``) whose content is not
+            read: text a program added that is not part of the document.
 
     Raises:
         ReadError: not a .docx, damaged, macro-enabled, or built to hurt (zip
@@ -71,7 +75,7 @@ def read_docx(
         return numbering[0]
 
     def walker(part: str) -> Walker:
-        return Walker(part, error, lazy_numbering, style_map)
+        return Walker(part, error, lazy_numbering, style_map, frozenset(skip_controls))
 
     main = walker(package.main)
     main.check_size(root)

@@ -72,6 +72,8 @@ from clusterforms_renderers.wordml._names import (
     W_R,
     W_RFONTS,
     W_RT,
+    W_SDT_PR,
+    W_SDT_TAG,
     W_SUB_DOC,
     W_SYM,
     W_T,
@@ -130,6 +132,7 @@ _TAGS: Final = (
     W_GRID_SPAN,
     W_VMERGE,
     W_HMERGE,
+    W_SDT_TAG,
 )
 #: Elements whose text is not printed text of the paragraph.
 _NOT_TEXT: Final = frozenset({W_DEL, W_MOVE_FROM, MC_FALLBACK, W_RT})
@@ -186,8 +189,10 @@ class Walker:
         error: Callable[[str], ReadError],
         numbering: Callable[[], Numbering | None],
         styles: dict[str, Style],
+        skip_controls: frozenset[str] = frozenset(),
     ) -> None:
         self.part = part
+        self._skip_controls = skip_controls
         self._error = error
         self._numbering = numbering
         self._styles = styles
@@ -246,6 +251,16 @@ class Walker:
                     stack.append(frame)
                     opened[element] = frame
                     text_sink = []
+            elif tag == W_SDT_TAG:
+                control = _grandparent(element)  # w:tag → w:sdtPr → w:sdt
+                parent = element.getparent()
+                if (
+                    control is not None
+                    and parent is not None
+                    and parent.tag == W_SDT_PR
+                    and element.get(W_VAL) in self._skip_controls
+                ):
+                    skip = _hide(skip, control)
             elif tag == W_ALT_CHUNK:
                 target = element.get(R_ID) or ""
                 self.unread.append(

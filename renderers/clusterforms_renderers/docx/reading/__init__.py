@@ -23,14 +23,19 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Final
 
 import clusterforms
 from clusterforms import FormSpec, Reading, ReadingNote, SpecNotFoundError, find_spec, list_specs
 from clusterforms.errors import ReadError
+from clusterforms_renderers.docx._problem_page import TAG as PROBLEM_LIST
 from clusterforms_renderers.docx._properties import DIGEST_PROPERTY, SPEC_PROPERTY
 from clusterforms_renderers.docx.reading._form import FormReading, read_form
 from clusterforms_renderers.docx.reading._places import Place, Spot, TableAt
 from clusterforms_renderers.wordml import WordDocument, read_word
+
+#: Content controls that are not the form: the problem list ``validate --annotate`` adds.
+NOT_THE_FORM: Final = (PROBLEM_LIST,)
 
 __all__ = ["FormReading", "Place", "Spot", "TableAt", "locate", "read_filled", "read_form"]
 
@@ -45,7 +50,7 @@ def read_filled(
             spec this clusterforms does not know, or names none and ``spec`` is not given.
 
     """
-    word = read_word(source, name)
+    word = read_word(source, name, skip_controls=NOT_THE_FORM)
     chosen, notices = _spec_of(word, spec)
     reading = read_form(word, chosen)
     notes = (*notices, *_notices(word, chosen), *reading.notes)
@@ -61,7 +66,10 @@ def locate(
 
     ``source`` may be a document already read by :func:`read_word`.
     """
-    word = source if isinstance(source, WordDocument) else read_word(source, name)
+    if isinstance(source, WordDocument):
+        word = source
+    else:
+        word = read_word(source, name, skip_controls=NOT_THE_FORM)
     return read_form(word, spec).spots
 
 

@@ -85,10 +85,13 @@ if TYPE_CHECKING:
     )
     from clusterforms.diff.patch import patch
     from clusterforms.diff.reports import ReportFormat, diff_report
+    from clusterforms.drafts.align import align_draft
+    from clusterforms.drafts.model import DraftNote, DraftNoteKind, SpecDraft
     from clusterforms.migrate.migration import migrate
     from clusterforms.migrate.report import Action as MigrationAction
     from clusterforms.migrate.report import MigrationEntry, MigrationReport
     from clusterforms.model.digest import spec_digest
+    from clusterforms.model.dumping import dumps_spec
     from clusterforms.model.items import (
         ChecklistItem,
         ChoiceItem,
@@ -149,6 +152,7 @@ if TYPE_CHECKING:
         annotate_xlsx,
         available_renderers,
         get_renderer,
+        import_spec,
         read,
         read_xlsx,
         render,
@@ -222,9 +226,12 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "clusterforms.diff.patch": ("patch",),
     "clusterforms.diff.reports": ("ReportFormat", "diff_report"),
+    "clusterforms.drafts.align": ("align_draft",),
+    "clusterforms.drafts.model": ("DraftNote", "DraftNoteKind", "SpecDraft"),
     "clusterforms.migrate.migration": ("migrate",),
     "clusterforms.migrate.report": ("MigrationEntry", "MigrationReport"),
     "clusterforms.model.digest": ("spec_digest",),
+    "clusterforms.model.dumping": ("dumps_spec",),
     "clusterforms.model.items": (
         "ChecklistItem",
         "ChoiceItem",
@@ -285,6 +292,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "annotate_xlsx",
         "available_renderers",
         "get_renderer",
+        "import_spec",
         "read",
         "read_xlsx",
         "render",
@@ -349,6 +357,8 @@ __all__ = [
     "CriterionResult",
     "CriterionStatus",
     "DiffFormatError",
+    "DraftNote",
+    "DraftNoteKind",
     "Edit",
     "ExtraRow",
     "Field",
@@ -405,6 +415,7 @@ __all__ = [
     "Severity",
     "SignoffItem",
     "SpecDiff",
+    "SpecDraft",
     "SpecError",
     "SpecNotFoundError",
     "SpecRef",
@@ -432,6 +443,7 @@ __all__ = [
     "YearHeaderItem",
     "YearlyItem",
     "__version__",
+    "align_draft",
     "annotate",
     "annotate_xlsx",
     "available_renderers",
@@ -441,10 +453,12 @@ __all__ = [
     "diff_report",
     "document_spec",
     "dumps_application",
+    "dumps_spec",
     "eligibility",
     "find_spec",
     "first_invalid_character",
     "get_renderer",
+    "import_spec",
     "item_matrix",
     "iter_nested",
     "iter_text",

@@ -1,8 +1,8 @@
 """Finding renderers through entry points, loading each only when first used.
 
 Every use of a renderer goes through here, built-in or not: rendering by
-name, reading and annotating a file by its suffix (or, failing that, by its
-first bytes), writing a table by name or by an output file's suffix.
+name, reading, annotating and importing a file by its suffix (or, failing
+that, by its first bytes), writing a table by name or by an output file's suffix.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from clusterforms.errors import (
 from clusterforms.renderer import Renderer
 
 if TYPE_CHECKING:
+    from clusterforms.drafts.model import SpecDraft
     from clusterforms.model.spec import FormSpec
     from clusterforms.reading import Reading
     from clusterforms.tables import Table
@@ -35,13 +36,14 @@ ENTRY_POINT_GROUP: Final = "clusterforms.renderers"
 SNIFF_BYTES: Final = 64 * 1024
 
 #: What a renderer can be asked to do; each is a ``can_*`` class attribute but ``render``.
-Capability: TypeAlias = Literal["render", "fill", "read", "annotate", "table"]
+Capability: TypeAlias = Literal["render", "fill", "read", "annotate", "table", "import"]
 _VERBS: Final[dict[str, str]] = {
     "render": "render",
     "fill": "fill in applications",
     "read": "read files",
     "annotate": "annotate files",
     "table": "write tables",
+    "import": "import templates",
 }
 
 
@@ -59,6 +61,7 @@ class RendererInfo:
     read_suffixes: tuple[str, ...] = ()
     can_annotate: bool = False
     can_table: bool = False
+    can_import: bool = False
 
 
 @functools.cache
@@ -140,15 +143,16 @@ def available_renderers() -> tuple[RendererInfo, ...]:
                 read_suffixes=tuple(cls.read_suffixes),
                 can_annotate=cls.can_annotate,
                 can_table=cls.can_table,
+                can_import=cls.can_import,
             )
         )
     return tuple(infos)
 
 
 def renderer_for_file(
-    source: str | Path | bytes, *, capability: Literal["read", "annotate"] = "read"
+    source: str | Path | bytes, *, capability: Literal["read", "annotate", "import"] = "read"
 ) -> Renderer:
-    """The renderer that reads (or annotates) ``source``: by suffix, else by its first bytes.
+    """The renderer that reads (annotates, imports) ``source``: by suffix, else by its first bytes.
 
     A path's suffix is matched against each renderer's ``read_suffixes``
     (renderers in name order; the first that claims it wins); a path that no
@@ -326,6 +330,43 @@ def annotate(
     if output is not None:
         _write_output(output, data)
     return data
+
+
+def import_spec(
+    source: str | Path | bytes,
+    *,
+    like: FormSpec | None = None,
+    format: str | None = None,  # noqa: A002 - the word users know from --format
+    name: str | None = None,
+) -> SpecDraft:
+    """A draft spec read from a blank official template, aligned with ``like`` when given.
+
+    The renderer is found as for :func:`read` among those that import
+    templates.  With ``like`` (last year's form, or the national one) items
+    paired with it by label and position take its ids, and its rules and
+    criteria that fit are carried over (:func:`clusterforms.align_draft`).
+
+    Raises:
+        ReadError: the file cannot be read safely, or no renderer imports it.
+        RendererNotFoundError: ``format`` names no renderer that imports templates.
+
+    """
+    _check_file(source)
+    if format is None:
+        renderer = renderer_for_file(source, capability="import")
+    else:
+        renderer = get_renderer(format, capability="import")
+    draft = renderer.import_spec(source, name=name)
+    from clusterforms.drafts.model import SpecDraft  # noqa: PLC0415 - the model loads on use
+
+    if not isinstance(draft, SpecDraft):
+        msg = f"the {renderer.name} renderer's import_spec() gave a {type(draft).__name__}"
+        raise RenderError(msg)
+    if like is None:
+        return draft
+    from clusterforms.drafts.align import align_draft  # noqa: PLC0415 - pure, loads on use
+
+    return align_draft(draft, like)
 
 
 def render_table(table: Table, fmt: str) -> bytes:

@@ -26,7 +26,9 @@ Each capability beyond :meth:`Renderer.render` is a class attribute saying
 so and a method: ``can_read`` / :meth:`Renderer.read` (with
 ``read_suffixes`` and :meth:`Renderer.sniff` to be found for a file),
 ``can_annotate`` / :meth:`Renderer.annotate`, ``can_table`` /
-:meth:`Renderer.render_table`.  ``docs/renderers.md`` has the whole contract
+:meth:`Renderer.render_table`, ``can_import`` / :meth:`Renderer.import_spec`
+(a blank official template read as a draft spec, found by ``read_suffixes``
+and :meth:`Renderer.sniff` as for reading).  ``docs/renderers.md`` has the whole contract
 and :func:`clusterforms.testing.check_renderer` checks it.
 
 Import heavy dependencies inside the methods, not at module top:
@@ -43,6 +45,7 @@ from clusterforms.errors import ReadError, RenderError
 
 if TYPE_CHECKING:  # only annotations: a plugin module importing this stays light
     from clusterforms.application.values import Application
+    from clusterforms.drafts.model import SpecDraft
     from clusterforms.model.spec import FormSpec
     from clusterforms.reading import Reading
     from clusterforms.tables import Table
@@ -70,6 +73,8 @@ class Renderer(abc.ABC):
     can_annotate: ClassVar[bool] = False
     #: True when :meth:`render_table` writes a :class:`~clusterforms.Table` in this format.
     can_table: ClassVar[bool] = False
+    #: True when :meth:`import_spec` reads a blank template into a draft spec.
+    can_import: ClassVar[bool] = False
 
     @abc.abstractmethod
     def render(self, spec: FormSpec, data: Application | None = None) -> bytes:
@@ -141,3 +146,18 @@ class Renderer(abc.ABC):
         del table
         msg = f"the {self.name} renderer does not write tables"
         raise RenderError(msg)
+
+    def import_spec(self, source: str | Path | bytes, *, name: str | None = None) -> SpecDraft:
+        """The draft spec a blank official template prints (for renderers with ``can_import``).
+
+        Ids are provisional; :func:`clusterforms.align_draft` gives the draft a base
+        spec's.  The draft's notes list every guess and every piece of text not placed.
+
+        Raises:
+            clusterforms.ReadError: the file is not of this format, damaged or hostile;
+                the message names the file and the place in it.
+
+        """
+        del source, name
+        msg = f"the {self.name} renderer does not import templates"
+        raise ReadError(msg)

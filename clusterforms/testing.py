@@ -27,7 +27,9 @@ import attrs
 from clusterforms.application.reading import read_application
 from clusterforms.application.sample import sample_application
 from clusterforms.application.values import Application
+from clusterforms.drafts.model import SpecDraft
 from clusterforms.errors import ReadError, RenderError
+from clusterforms.model.checks import check_spec
 from clusterforms.model.loading import list_specs, load_spec
 from clusterforms.model.spec import FormSpec
 from clusterforms.reading import Reading
@@ -65,7 +67,9 @@ def check_renderer(renderer: Renderer, specs: Iterable[FormSpec] | None = None) 
     read each filled output back to the very application it was filled with,
     and refuse bytes that are not its format with :class:`~clusterforms.ReadError`;
     one that annotates must annotate each filled output (and read the copy back
-    unchanged); one that writes tables must write a small one.
+    unchanged); one that imports templates must import each blank output as a
+    draft whose spec passes the spec checks, and refuse bytes that are not its
+    format; one that writes tables must write a small one.
     """
     _check_metadata(renderer)
     chosen = list(specs) if specs is not None else [load_spec(s) for s in list_specs()]
@@ -81,8 +85,12 @@ def check_renderer(renderer: Renderer, specs: Iterable[FormSpec] | None = None) 
                 _check_read_back(renderer, case, out)
             if case.data is not None and renderer.can_annotate:
                 _check_annotate(renderer, case, out)
+            if case.data is None and renderer.can_import:
+                _check_import(renderer, case, out)
     if renderer.can_read:
         _expect(ReadError, lambda: renderer.read(b"not a file of this format", name="junk"))
+    if renderer.can_import:
+        _expect(ReadError, lambda: renderer.import_spec(b"not a file of this format", name="junk"))
     if renderer.can_table:
         _check_table(renderer)
 
@@ -159,6 +167,15 @@ def _check_annotate(renderer: Renderer, case: _Case, out: bytes) -> None:
     )
     if renderer.can_read:
         _check_read_back(renderer, case, annotated)
+
+
+def _check_import(renderer: Renderer, case: _Case, out: bytes) -> None:
+    draft = renderer.import_spec(out, name=case.name)
+    _require(isinstance(draft, SpecDraft), f"{renderer.name}: import_spec() must give a SpecDraft")
+    problems = check_spec(draft.spec)
+    _require(
+        not problems, f"{renderer.name}: {case.name} imports as an invalid spec: {problems[:1]}"
+    )
 
 
 def _first_difference(want: Any, got: Any, path: str = "$") -> str:

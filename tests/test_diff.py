@@ -364,7 +364,7 @@ def test_json_is_stable_and_documented_shape(n2g: SpecDiff) -> None:
     change = data["changes"][0]
     assert set(change) == {
         "code", "impact", "group", "subject", "summary", "attribute", "old", "new",
-        "segments", "score", "details",
+        "segments", "score", "details", "message", "params",
     }  # fmt: skip
     assert (
         n2g.to_json() == diff(cf.load_spec("national-2023"), cf.load_spec("guangxi-2025")).to_json()
@@ -426,7 +426,9 @@ def assert_self_contained_html(text: str) -> None:
 def test_every_pair_renders_in_all_four_formats(old: str, new: str) -> None:
     d = diff(cf.load_spec(old), cf.load_spec(new))
     text = diff_report(d)
-    assert text.splitlines()[0].startswith(f"{old} → {new}: {len(d.changes)} changes")
+    assert text.splitlines()[0].startswith(f"{old} → {new}：共 {len(d.changes)} 处变化")
+    english = diff_report(d, lang="en")
+    assert english.splitlines()[0].startswith(f"{old} → {new}: {len(d.changes)} changes")
     assert "\x1b[" not in text
     md = diff_report(d, "md")
     assert md.startswith(f"# {old} → {new}")
@@ -443,10 +445,12 @@ def test_text_report_colours_only_when_asked(n2g: SpecDiff) -> None:
 
 def test_reports_filter_on_class(n2g: SpecDiff) -> None:
     text = diff_report(n2g, only={"breaking"})
-    assert "(showing breaking only)" in text
+    assert "（只列出不兼容）" in text
+    assert "(showing breaking only)" in diff_report(n2g, only={"breaking"}, lang="en")
     assert not re.search(r"^  ~ ", text, re.MULTILINE)
     md = diff_report(n2g, "md", only={"wording", "additive"})
-    assert "**breaking**" not in md
+    assert "**不兼容**" not in md
+    assert "**新增**" in md
     html = diff_report(n2g, "html", only={"breaking"})
     assert 'value="breaking" checked' in html
     assert 'value="wording">' in html
@@ -498,14 +502,17 @@ def test_matrix_outputs() -> None:
     assert "industry.fdi_growth" in text
     assert_self_contained_html(matrix.to_html())
     book = openpyxl.load_workbook(io.BytesIO(cf.render_table(matrix.to_table(), "xlsx")))
-    sheet = book["matrix"]
+    sheet = book["栏目对照表"]
+    assert [c.value for c in sheet[1]] == ["编号", "部分", *SPEC_IDS]
+    english = cf.render_table(matrix.to_table("en"), "xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(english))["matrix"]
     assert [c.value for c in sheet[1]] == ["id", "section", *SPEC_IDS]
     assert sheet.max_row == len(matrix.rows) + 1
 
 
 def test_matrix_as_a_table_keeps_its_tones_and_legend() -> None:
     matrix = item_matrix([cf.load_spec(s) for s in SPEC_IDS])
-    table = matrix.to_table()
+    table = matrix.to_table("en")
     assert table.header == ("id", "section", *SPEC_IDS)
     assert len(table.rows) == len(matrix.rows)
     assert repr(matrix) == f"<Matrix {', '.join(SPEC_IDS)}: {len(matrix.rows)} items>"

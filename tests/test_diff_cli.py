@@ -30,8 +30,8 @@ def test_diff_text_counts_first_no_colour_when_piped(capsys: pytest.CaptureFixtu
     assert main(["diff", "national-2023", "guangxi-2025"]) == 0
     out = capsys.readouterr().out
     first = out.splitlines()[0]
-    assert first.startswith("national-2023 → guangxi-2025: ")
-    assert "breaking" in first
+    assert first.startswith("national-2023 → guangxi-2025：")
+    assert "不兼容" in first
     assert "\x1b[" not in out
     assert "二、主导产业情况 [industry]" in out
 
@@ -71,7 +71,8 @@ def test_diff_only_filters(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["changes"]
     assert {c["impact"] for c in data["changes"]} == {"breaking"}
     assert data["counts"]["wording"] == 0
-    assert main(["diff", "national-2023", "guangxi-2025", "--only", "additive,wording"]) == 0
+    argv = ["diff", "national-2023", "guangxi-2025", "--only", "additive,wording"]
+    assert main([*argv, "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "(showing additive, wording only)" in out
     assert "\n  ! " not in out
@@ -101,7 +102,7 @@ def test_diff_writes_files(
 
 def test_diff_accepts_spec_files(capsys: pytest.CaptureFixture[str]) -> None:
     path = spec_dir() / "national-2023.toml"
-    assert main(["diff", str(path), "national-2023"]) == 0
+    assert main(["diff", str(path), "national-2023", "--lang", "en"]) == 0
     assert (
         capsys.readouterr()
         .out.splitlines()[0]
@@ -144,7 +145,7 @@ def test_matrix_xlsx_and_html(tmp_path: Path) -> None:
     html = tmp_path / "matrix.html"
     assert main(["matrix", *cf.list_specs(), "-o", str(xlsx)]) == 0
     assert main(["matrix", *cf.list_specs(), "-o", str(html)]) == 0
-    sheet = openpyxl.load_workbook(xlsx)["matrix"]
+    sheet = openpyxl.load_workbook(xlsx)["栏目对照表"]
     assert sheet["C1"].value == cf.list_specs()[0]
     assert_self_contained_html(html.read_text(encoding="utf-8"))
 
@@ -160,7 +161,7 @@ def test_matrix_refuses_other_file_types(
 # ----------------------------------------------------------------- migrate
 def test_migrate_to_stdout_report_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
     app = EXAMPLES / "national-2023.json"
-    assert main(["migrate", str(app), "--to", "guangxi-2025"]) == 0
+    assert main(["migrate", str(app), "--to", "guangxi-2025", "--lang", "en"]) == 0
     captured = capsys.readouterr()
     draft = cf.parse_application(captured.out)
     assert draft["spec"] == "guangxi-2025"

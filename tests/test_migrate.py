@@ -135,9 +135,11 @@ def test_national_to_guangxi_loses_nothing_silently(n2g: tuple[Any, Any, Any]) -
 
 def test_report_text_and_json(n2g: tuple[Any, Any, Any]) -> None:
     _, _, report = n2g
-    lines = report.lines()
+    lines = report.lines("en")
     assert lines[0].startswith("migrated national-2023 → guangxi-2025:")
     assert any(line == "dropped:" for line in lines)
+    assert report.lines()[0].startswith("已迁移 national-2023 → guangxi-2025：")
+    assert "未沿用：" in report.lines()
     data = json.loads(json.dumps(report.to_dict(), ensure_ascii=False))
     assert data["counts"]["dropped"] == len(report.dropped)
     assert data["counts"]["missing"] == len(report.missing)

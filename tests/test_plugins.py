@@ -216,7 +216,7 @@ def run(
 
 
 #: The columns of ``clusterforms renderers`` between the extension and the package.
-CAPABILITIES = ["fills", "reads", "annotates", "tables"]
+CAPABILITIES = ["fills", "reads", "annotates", "tables", "imports"]
 
 
 def test_renderers_lists_the_plugin_next_to_the_built_in_ones(plugin_path: Path) -> None:
@@ -226,9 +226,10 @@ def test_renderers_lists_the_plugin_next_to_the_built_in_ones(plugin_path: Path)
     assert rows["name"] == ["name", "extension", *CAPABILITIES, "package"]
     nothing = ["-"] * len(CAPABILITIES)  # draws blank forms, and that is all
     assert rows["upper"] == ["upper", ".txt", *nothing, "cf-upper"]
-    assert rows["box"] == ["box", ".box", "yes", ".box", "yes", "yes", "cf-upper"]
+    assert rows["box"] == ["box", ".box", "yes", ".box", "yes", "yes", "-", "cf-upper"]
     assert rows["json-schema"] == ["json-schema", ".schema.json", *nothing, "clusterforms"]
-    assert rows["xlsx"][2:6] == ["yes", ".xlsx,.xlsm", "yes", "yes"]
+    assert rows["xlsx"][2:7] == ["yes", ".xlsx,.xlsm", "yes", "yes", "-"]
+    assert rows["docx"][2:7] == ["yes", ".docx,.doc,.wps,.odt,.rtf", "yes", "-", "yes"]
     assert "failing" in rows  # it loads; it only fails when rendering
     assert "broken" not in rows  # its module cannot be imported: skipped, not fatal
     assert "not-a-renderer" not in rows
@@ -429,7 +430,7 @@ def test_the_command_line_reads_through_a_third_party_reader(
     result = run("matrix", "national-2023", "guangxi-2025", "-o", str(table), path=plugin_path)
     assert result.returncode == 0, result.stderr
     assert table.read_text(encoding="utf-8").startswith(
-        "id\tsection\tnational-2023\tguangxi-2025\n"
+        "编号\t部分\tnational-2023\tguangxi-2025\n"
     )
     result = run("matrix", "national-2023", "-o", str(tmp_path / "m.csv"), path=plugin_path)
     assert result.returncode == 2

@@ -31,6 +31,7 @@ from clusterforms import (
     migrate,
     renderer_for_output,
 )
+from clusterforms.cli.importing import load_forms, template_inputs
 from clusterforms.cli.outputs import check_outputs, spec_inputs, write_output
 from clusterforms.cli.terminal import json_printable, printable, printable_lines
 
@@ -39,7 +40,7 @@ EXIT_OK = 0
 
 def add_parsers(verbs: Any) -> None:
     """Register the ``diff``, ``matrix`` and ``migrate`` verbs."""
-    spec_help = "a spec id (see `clusterforms specs`) or a .toml spec file"
+    spec_help = "a spec id (see `clusterforms specs`), a .toml spec file or a Word template"
     parser = verbs.add_parser("diff", help="what changed between two forms")
     parser.add_argument("old", metavar="A", help=spec_help)
     parser.add_argument("new", metavar="B", help=spec_help)
@@ -57,6 +58,7 @@ def add_parsers(verbs: Any) -> None:
         help="pair items whose ids differ by label similarity (auto: when ids do not line up)",
     )
     parser.add_argument("--threshold", type=float, help=argparse.SUPPRESS)
+    _add_lang(parser)
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
     parser.set_defaults(run=run_diff)
 
@@ -65,6 +67,7 @@ def add_parsers(verbs: Any) -> None:
     parser.add_argument(
         "-o", "--output", type=Path, metavar="FILE.xlsx|FILE.html", help="write to FILE"
     )
+    _add_lang(parser)
     parser.set_defaults(run=run_matrix)
 
     parser = verbs.add_parser(
@@ -82,7 +85,14 @@ def add_parsers(verbs: Any) -> None:
     parser.add_argument(
         "--report", type=Path, metavar="FILE.json", help="write the report as JSON to FILE"
     )
+    _add_lang(parser)
     parser.set_defaults(run=run_migrate)
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="the report's language (default: zh)"
+    )
 
 
 def _impacts(text: str) -> frozenset[str]:
@@ -96,12 +106,13 @@ def _impacts(text: str) -> frozenset[str]:
 
 def run_diff(args: argparse.Namespace) -> int:
     """Diff two specs and print or write the report."""
-    check_outputs([args.output], spec_inputs(args.old, args.new))
+    check_outputs([args.output], template_inputs(args.old, args.new))
     labels = {"auto": None, "always": True, "never": False}[args.match_labels]
     tuning = {} if args.threshold is None else {"threshold": args.threshold}
-    d = diff(load_spec(args.old), load_spec(args.new), match_labels=labels, **tuning)
+    old, new = load_forms([args.old, args.new])
+    d = diff(old, new, match_labels=labels, **tuning)
     color = args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    text = diff_report(d, args.format, only=args.only, color=color)
+    text = diff_report(d, args.format, only=args.only, color=color, lang=args.lang)
     if args.output is None:
         sys.stdout.write(_for_terminal(text, args.format, color=color))
     else:
@@ -122,15 +133,15 @@ def run_matrix(args: argparse.Namespace) -> int:
     """Tabulate the items of several specs, to stdout or an .xlsx / .html file."""
     suffix = args.output.suffix.lower() if args.output is not None else None
     table = None if suffix in {None, ".html", ".htm"} else _table_renderer(args.output)
-    check_outputs([args.output], spec_inputs(*args.specs))
-    matrix = item_matrix([load_spec(name) for name in args.specs])
+    check_outputs([args.output], template_inputs(*args.specs))
+    matrix = item_matrix(load_forms(args.specs))
     if args.output is None:
-        sys.stdout.write(printable_lines(matrix.to_text()))
+        sys.stdout.write(printable_lines(matrix.to_text(args.lang)))
         return EXIT_OK
     if table is None:
-        data = matrix.to_html().encode("utf-8")
+        data = matrix.to_html(args.lang).encode("utf-8")
     else:
-        data = table.render_table(matrix.to_table())
+        data = table.render_table(matrix.to_table(args.lang))
     write_output(args.output, data)
     shape = f"{len(matrix.rows)} items × {len(matrix.specs)} specs"
     print(printable(f"wrote {args.output} ({shape})"), file=sys.stderr)
@@ -160,7 +171,7 @@ def run_migrate(args: argparse.Namespace) -> int:
         from_spec = load_spec(args.from_spec)
     else:
         from_spec = document_spec(data, source=str(args.application))
-    draft, report = migrate(data, to_spec, from_spec)
+    draft, report = migrate(data, to_spec, from_spec, lang=args.lang)
     text = json_printable(dumps_application(draft))
     if args.output is None:
         sys.stdout.write(text)
@@ -171,5 +182,5 @@ def run_migrate(args: argparse.Namespace) -> int:
     else:
         body = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
         write_output(args.report, json_printable(body).encode("utf-8"))
-        sys.stderr.write(printable(report.lines()[0] + f" (report: {args.report})") + "\n")
+        sys.stderr.write(printable(f"{report.lines()[0]} → {args.report}") + "\n")
     return EXIT_OK

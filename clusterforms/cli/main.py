@@ -27,7 +27,7 @@ from clusterforms import (
     outline_lines,
     spec_file_schema,
 )
-from clusterforms.cli import diff, extract, render, summarize, validate
+from clusterforms.cli import diff, extract, importing, render, summarize, validate
 from clusterforms.cli.outputs import check_outputs, write_output
 from clusterforms.cli.terminal import display_width, json_printable, pad, printable
 
@@ -96,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_parsers(verbs)
     extract.add_parsers(verbs)
     diff.add_parsers(verbs)
+    importing.add_parser(verbs)
     summarize.add_parser(verbs)
     return parser
 

@@ -52,14 +52,15 @@ def run_renderers(_: argparse.Namespace) -> int:
     Every renderer draws blank forms; ``fills`` says it also fills in an
     application, ``reads`` which files it reads back (``extract``, ``validate``),
     ``annotates`` that it marks findings on a filled file (``validate
-    --annotate``), ``tables`` that it writes tables (``matrix``).
+    --annotate``), ``tables`` that it writes tables (``matrix``), ``imports``
+    that it reads a blank template as a draft spec (``import``).
     """
     rows: list[tuple[str, ...]] = [
-        ("name", "extension", "fills", "reads", "annotates", "tables", "package")
+        ("name", "extension", "fills", "reads", "annotates", "tables", "imports", "package")
     ]
     for info in available_renderers():
         reads = (",".join(info.read_suffixes) or "yes") if info.can_read else "-"
-        flags = ["yes" if can else "-" for can in (info.can_annotate, info.can_table)]
+        flags = ["yes" if can else "-" for can in (info.can_annotate, info.can_table, info.can_import)]
         fills = "yes" if info.can_fill else "-"
         rows.append((info.name, info.extension, fills, reads, *flags, info.package))
     cells = [[printable(cell) for cell in row] for row in rows]

@@ -23,13 +23,17 @@ class Attribute(NamedTuple):
 
     name: str
     code: str
-    summary: str
+    message: str
     impact: Impact = "wording"
+    named: bool = False
 
 
-def alike(code: str, names: Iterable[str], summary: str = "{} changed") -> tuple[Attribute, ...]:
-    """Wording attributes recorded alike: one ``code``, ``summary`` with each name filled in."""
-    return tuple(Attribute(name, code, summary.format(name)) for name in names)
+def alike(code: str, names: Iterable[str], message: str | None = None) -> tuple[Attribute, ...]:
+    """Wording attributes recorded alike: one ``code``, a ``message`` naming each attribute.
+
+    The message (``code`` itself by default) takes the attribute as its ``name``.
+    """
+    return tuple(Attribute(name, code, message or code, named=True) for name in names)
 
 
 def compare_attributes(  # noqa: PLR0913 - both versions, what to compare, where it is listed
@@ -54,7 +58,8 @@ def compare_attributes(  # noqa: PLR0913 - both versions, what to compare, where
                 attribute.impact,
                 group,
                 subject(attribute.name) if callable(subject) else subject,
-                attribute.summary,
+                attribute.message,
+                params={"name": attribute.name} if attribute.named else None,
                 attribute=attribute.name,
                 old=was,
                 new=now,

@@ -8,9 +8,10 @@ into the single year-shift entry instead of being listed again.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 
+from clusterforms.diff.messages import message as render
 from clusterforms.diff.model import Change, Impact
 from clusterforms.diff.text import char_segments, only_years_moved
 
@@ -53,8 +54,9 @@ class Collector:
         impact: Impact,
         group: str,
         subject: str,
-        summary: str,
+        message: str,
         *,
+        params: Mapping[str, str] | None = None,
         attribute: str | None = None,
         old: object = None,
         new: object = None,
@@ -62,6 +64,8 @@ class Collector:
         details: tuple[str, ...] = (),
     ) -> None:
         """Record a change; ``old`` / ``new`` are shown as text, diffed per character.
+
+        ``message`` is the change's code in the catalogue, ``params`` its fields.
 
         A wording change whose new text is the old one with its years moved by
         the form's shift is not recorded but noted in :attr:`shifted`.
@@ -87,13 +91,15 @@ class Collector:
                 impact=impact,
                 group=group,
                 subject=subject,
-                summary=summary,
+                summary=render(message, "en", params),
                 attribute=attribute,
                 old=old_text,
                 new=new_text,
                 segments=segments,
                 score=score,
                 details=details,
+                message=message,
+                params=dict(params or {}),
             )
         )
 

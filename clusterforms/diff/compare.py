@@ -33,10 +33,10 @@ from clusterforms.model.spec import FormSpec, Section
 THRESHOLD = 0.8
 #: What a paired section's own changes are called.
 _SECTION = (
-    Attribute("title", "section_retitled", "section retitled"),
-    Attribute("new_page", "layout_changed", "page break changed"),
-    Attribute("heading", "text_changed", "section heading changed"),
-    Attribute("orientation", "layout_changed", "page orientation changed"),
+    Attribute("title", "section_retitled", "section_retitled"),
+    Attribute("new_page", "layout_changed", "section_page_break"),
+    Attribute("heading", "text_changed", "section_heading"),
+    Attribute("orientation", "layout_changed", "section_orientation"),
 )
 
 
@@ -115,7 +115,7 @@ def _compare_sections(c: Collector, a: FormSpec, b: FormSpec, matching: Matching
                 "additive",
                 section.id,
                 section.id,
-                "section added",
+                "section_added",
                 new=section.title,
             )
         else:
@@ -132,7 +132,7 @@ def _compare_sections(c: Collector, a: FormSpec, b: FormSpec, matching: Matching
             "breaking" if removed_items else "wording",
             old_id,
             old_id,
-            "section removed",
+            "section_removed",
             old=old_sections[old_id].title,
         )
         for place in places:
@@ -163,14 +163,15 @@ def _section_header(
             "wording",
             group,
             group,
-            f"paired by title similarity with section {before.id}",
+            "section_matched",
+            params={"old": before.id},
             old=before.id,
             new=after.id,
             score=score,
         )
     compare_attributes(c, before, after, _SECTION, group=group, subject=group)
     if moved:
-        c.add("section_moved", "wording", group, group, "section moved in the form's order")
+        c.add("section_moved", "wording", group, group, "section_moved")
 
 
 def _container(place: Place) -> tuple[str, str | None]:
@@ -217,7 +218,8 @@ class _ItemDiffer:
                 "wording",
                 group,
                 item_id,
-                f"paired by label similarity with {old.item.id} (ids differ)",
+                "item_matched",
+                params={"old": old.item.id},
                 old=old.item.id,
                 new=item_id,
                 score=entry.score,
@@ -230,7 +232,7 @@ class _ItemDiffer:
                 "wording",
                 group,
                 item_id,
-                "moved to another section",
+                "item_moved_section",
                 attribute="section",
                 old=old.section,
                 new=new.section,
@@ -241,7 +243,7 @@ class _ItemDiffer:
                 "wording",
                 group,
                 item_id,
-                "moved into another block",
+                "item_moved_parent",
                 attribute="parent",
                 old=old.parent,
                 new=new.parent,
@@ -252,7 +254,7 @@ class _ItemDiffer:
                 "wording",
                 group,
                 item_id,
-                "moved within its section",
+                "item_moved_position",
                 attribute="position",
                 old=old.index + 1,
                 new=new.index + 1,
@@ -264,17 +266,18 @@ def _added(c: Collector, place: Place) -> None:
     item = place.item
     impact: Impact
     if needs_value(item):
-        impact, summary = "breaking", "item added (required)"
+        impact, message = "breaking", "item_added_required"
     elif holds_value(item):
-        impact, summary = "additive", "item added (optional)"
+        impact, message = "additive", "item_added_optional"
     else:
-        impact, summary = "wording", f"{item.kind} added"
+        impact, message = "wording", "item_added_layout"
     c.add(
         "item_added",
         impact,
         place.section,
         item.id,
-        summary,
+        message,
+        params={"kind": item.kind},
         attribute="kind",
         new=f"[{item.kind}] {text_of(item)}".rstrip(),
     )
@@ -283,13 +286,14 @@ def _added(c: Collector, place: Place) -> None:
 def _removed(c: Collector, group: str, place: Place) -> None:
     item = place.item
     impact: Impact = "breaking" if holds_value(item) else "wording"
-    summary = "item removed" if holds_value(item) else f"{item.kind} removed"
+    message = "item_removed" if holds_value(item) else "item_removed_layout"
     c.add(
         "item_removed",
         impact,
         group,
         item.id,
-        summary,
+        message,
+        params={"kind": item.kind},
         attribute="kind",
         old=f"[{item.kind}] {text_of(item)}".rstrip(),
     )

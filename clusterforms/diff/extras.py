@@ -16,9 +16,11 @@ from clusterforms.model.rules import CompareRule, Criterion, Rule
 from clusterforms.model.spec import Appendix, Roster
 
 _APPENDIX = alike("appendix_changed", ("heading", "title", "closing", "orientation"))
-_TABLE = (Attribute("rows", "appendix_changed", "blank rows changed"),)
-_TABLE_COLUMN = alike("appendix_changed", ("label", "max_chars", "prompt"), "column {} changed")
-_RULE = (Attribute("source", "rule_changed", "rule source changed"),)
+_TABLE = (Attribute("rows", "appendix_changed", "appendix_rows_changed"),)
+_TABLE_COLUMN = alike(
+    "appendix_changed", ("label", "max_chars", "prompt"), "appendix_column_changed"
+)
+_RULE = (Attribute("source", "rule_changed", "rule_source_changed"),)
 _CRITERION = alike("criterion_changed", ("text", "source"))
 
 
@@ -30,10 +32,10 @@ def compare_appendices(c: Collector, old: tuple[Appendix, ...], new: tuple[Appen
         new,
         group="#appendices",
         shown=lambda appendix: appendix.title,
-        removed=Event("appendix_removed", "wording", "appendix removed"),
-        added=Event("appendix_added", "additive", "appendix added"),
+        removed=Event("appendix_removed", "wording", "appendix_removed"),
+        added=Event("appendix_added", "additive", "appendix_added"),
         compare=lambda before, after: _compare_appendix(c, before, after),
-        reordered=Reordered("appendices_reordered", "appendices", "appendices reordered"),
+        reordered=Reordered("appendices_reordered", "appendices", "appendices_reordered"),
     )
 
 
@@ -60,7 +62,7 @@ def _compare_table(c: Collector, appendix: str, old: Roster | None, new: Roster 
             "wording",
             "#appendices",
             appendix,
-            "table " + ("added" if old is None else "removed"),
+            "appendix_table_added" if old is None else "appendix_table_removed",
             attribute="table",
             old=None if old is None else "table",
             new=None if new is None else "table",
@@ -74,12 +76,14 @@ def _compare_table(c: Collector, appendix: str, old: Roster | None, new: Roster 
         group="#appendices",
         shown=lambda col: col.label,
         attribute="columns",
-        removed=Event("appendix_changed", "wording", "column removed"),
-        added=Event("appendix_changed", "wording", "column added"),
+        removed=Event("appendix_changed", "wording", "column_removed"),
+        added=Event("appendix_changed", "wording", "column_added"),
         compare=lambda before, after: compare_attributes(
             c, before, after, _TABLE_COLUMN, group="#appendices", subject=after.id
         ),
-        reordered=Reordered("appendix_changed", appendix, "columns reordered", name_moved=False),
+        reordered=Reordered(
+            "appendix_changed", appendix, "appendix_columns_reordered", name_moved=False
+        ),
     )
 
 
@@ -117,11 +121,11 @@ def compare_rules(
         new,
         group="#rules",
         shown=rule_text,
-        removed=Event("rule_removed", "additive", "rule removed", _rule_source),
+        removed=Event("rule_removed", "additive", "rule_removed", _rule_source),
         added=Event(
             "rule_added",
             lambda rule: "breaking" if rule_fields(rule) <= old_fields else "additive",
-            "rule added",
+            "rule_added",
             _rule_source,
         ),
         compare=lambda before, after: _compare_rule(c, before, after),
@@ -141,7 +145,7 @@ def _compare_rule(c: Collector, before: Rule, rule: Rule) -> None:
             "breaking",
             "#rules",
             rule.id,
-            "rule changed",
+            "rule_changed",
             old=rule_text(before),
             new=rule_text(rule),
         )
@@ -167,12 +171,12 @@ def compare_criteria(c: Collector, old: tuple[Criterion, ...], new: tuple[Criter
         removed=Event(
             "criterion_removed",
             lambda crit: "additive" if crit.conditions else "wording",
-            "criterion removed",
+            "criterion_removed",
         ),
         added=Event(
             "criterion_added",
             lambda crit: "breaking" if crit.conditions else "wording",
-            "criterion added",
+            "criterion_added",
             lambda crit: (_conditions(crit),) if crit.conditions else (),
         ),
         compare=lambda before, after: _compare_criterion(c, before, after),
@@ -187,7 +191,7 @@ def _compare_criterion(c: Collector, before: Criterion, crit: Criterion) -> None
             "breaking",
             "#criteria",
             crit.id,
-            "conditions changed",
+            "conditions_changed",
             attribute="conditions",
             old=_conditions(before),
             new=_conditions(crit),

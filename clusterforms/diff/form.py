@@ -8,12 +8,14 @@ listed under that one entry rather than again on their own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from difflib import SequenceMatcher
 
 from clusterforms.diff.attributes import Attribute, alike, compare_attributes
 from clusterforms.diff.collect import Collector
 from clusterforms.diff.keyed import Event, Reordered, compare_keyed
+from clusterforms.diff.messages import Lang
+from clusterforms.diff.messages import message as render
 from clusterforms.diff.model import Change
 from clusterforms.diff.text import char_segments, ratio, shift_years
 from clusterforms.model.spec import Cover, FormSpec
@@ -22,9 +24,11 @@ from clusterforms.model.spec import Cover, FormSpec
 _METADATA = alike(
     "metadata_changed", ("id", "title", "issuer", "region", "source", "instructions_title")
 )
-_DECLARATION_YEAR = (Attribute("declaration_year", "metadata_changed", "declaration year changed"),)
-_COVER = alike("cover_changed", ("heading", "title", "issuer_line"), "cover {} changed")
-_COVER_LINE = alike("cover_line_changed", ("label", "suffixes", "hint"), "cover line {} changed")
+_DECLARATION_YEAR = (
+    Attribute("declaration_year", "metadata_changed", "metadata_changed.declaration_year"),
+)
+_COVER = alike("cover_changed", ("heading", "title", "issuer_line"))
+_COVER_LINE = alike("cover_line_changed", ("label", "suffixes", "hint"))
 #: Below this similarity two paragraphs at the same place count as replaced, not edited.
 _EDITED = 0.4
 
@@ -50,10 +54,14 @@ def year_delta(old: FormSpec, new: FormSpec) -> int | None:
     return delta
 
 
-def _window(spec: FormSpec) -> str:
+def window_params(spec: FormSpec) -> dict[str, str]:
+    """The fields of ``years_shifted.window`` for ``spec`` (an empty span is ``none``)."""
     years = spec.data_years
-    span = f"{years[0]}–{years[-1]}" if years else "none"
-    return f"data years {span}, plan {spec.baseline_year}→{spec.target_year}"
+    return {
+        "span": f"{years[0]}–{years[-1]}" if years else "none",
+        "baseline": str(spec.baseline_year),
+        "target": str(spec.target_year),
+    }
 
 
 def _window_moved(old: FormSpec, new: FormSpec) -> bool:
@@ -65,26 +73,47 @@ def _window_moved(old: FormSpec, new: FormSpec) -> bool:
 
 
 def years_change(old: FormSpec, new: FormSpec, shifted: list[str]) -> Change | None:
-    """The single entry for a moved year window (and declaration year), or None."""
+    """The single entry for a moved year window (and declaration year), or None.
+
+    Its ``params`` hold what the report needs to say it in either language:
+    both windows (``old_span`` …), both declaration years, the shifted texts.
+    """
     if not _window_moved(old, new):
         return None
-    details = [f"declaration year {old.declaration_year} → {new.declaration_year}"]
-    if old.declaration_year == new.declaration_year:
-        details = []
-    if shifted:
-        details.append("texts that only move their years with the window: " + ", ".join(shifted))
-    old_text, new_text = _window(old), _window(new)
+    params = {f"old_{k}": v for k, v in window_params(old).items()}
+    params.update((f"new_{k}", v) for k, v in window_params(new).items())
+    params.update(
+        declared_old=str(old.declaration_year),
+        declared_new=str(new.declaration_year),
+        shifted=", ".join(shifted),
+    )
+    old_text = render("years_shifted.window", "en", window_params(old))
+    new_text = render("years_shifted.window", "en", window_params(new))
     return Change(
         code="years_shifted",
         impact="breaking",
         group="#form",
         subject="data_years",
-        summary="year window shifted: per-year values outside the overlap cannot carry over",
+        summary=render("years_shifted", "en"),
         old=old_text,
         new=new_text,
         segments=char_segments(old_text, new_text),
-        details=tuple(details),
+        details=years_details(params, "en"),
+        message="years_shifted",
+        params=params,
     )
+
+
+def years_details(params: Mapping[str, str], lang: Lang) -> tuple[str, ...]:
+    """The lines under the year shift: the declaration year, the texts that only moved."""
+    details = []
+    if params["declared_old"] != params["declared_new"]:
+        old, new = params["declared_old"], params["declared_new"]
+        details.append(render("years_shifted.declaration", lang, {"old": old, "new": new}))
+    if params["shifted"]:
+        subjects = {"subjects": params["shifted"]}
+        details.append(render("years_shifted.texts", lang, subjects))
+    return tuple(details)
 
 
 def compare_metadata(c: Collector, old: FormSpec, new: FormSpec) -> None:
@@ -105,12 +134,12 @@ def compare_cover(c: Collector, old: Cover, new: Cover) -> None:
         new.lines,
         group="#cover",
         shown=lambda line: line.label,
-        removed=Event("cover_line_removed", "breaking", "cover line removed"),
-        added=Event("cover_line_added", "breaking", "cover line added (a required field)"),
+        removed=Event("cover_line_removed", "breaking", "cover_line_removed"),
+        added=Event("cover_line_added", "breaking", "cover_line_added"),
         compare=lambda before, after: compare_attributes(
             c, before, after, _COVER_LINE, group="#cover", subject=after.id
         ),
-        reordered=Reordered("cover_lines_reordered", "cover.lines", "cover lines reordered"),
+        reordered=Reordered("cover_lines_reordered", "cover.lines", "cover_lines_reordered"),
     )
 
 
@@ -145,16 +174,16 @@ def compare_paragraphs(  # noqa: PLR0913 - two lists and how to name what change
                 "wording",
                 group,
                 subject(j + 1),
-                "paragraph changed",
+                "paragraph_changed",
                 old=old[i],
                 new=new[j],
             )
         for i in olds:
             c.add(
-                f"{code}_removed", "wording", group, subject(i + 1), "paragraph removed", old=old[i]
+                f"{code}_removed", "wording", group, subject(i + 1), "paragraph_removed", old=old[i]
             )
         for j in news:
-            c.add(f"{code}_added", "wording", group, subject(j + 1), "paragraph added", new=new[j])
+            c.add(f"{code}_added", "wording", group, subject(j + 1), "paragraph_added", new=new[j])
 
 
 def compare_instructions(c: Collector, old: FormSpec, new: FormSpec) -> None:

@@ -47,13 +47,14 @@ class _Prop:
     before: Any
     after: Any
 
-    def add(self, c: Collector, code: str, impact: Impact, summary: str) -> None:
+    def add(self, c: Collector, code: str, impact: Impact, message: str) -> None:
         c.add(
             code,
             impact,
             self.group,
             self.new.id,
-            summary,
+            message,
+            params={"name": self.name},
             attribute=self.name,
             old=self.before,
             new=self.after,
@@ -88,7 +89,7 @@ def compare_items(c: Collector, group: str, old: Item, new: Item) -> None:
             impact,
             group,
             new.id,
-            "kind changed",
+            "kind_changed",
             attribute="kind",
             old=old.kind,
             new=new.kind,
@@ -99,7 +100,8 @@ def compare_items(c: Collector, group: str, old: Item, new: Item) -> None:
                 "wording",
                 group,
                 new.id,
-                "label changed",
+                "attribute_changed",
+                params={"name": "label"},
                 attribute="label",
                 old=text_of(old),
                 new=text_of(new),
@@ -116,11 +118,11 @@ def compare_items(c: Collector, group: str, old: Item, new: Item) -> None:
 
 def _text(c: Collector, p: _Prop) -> None:
     code = {"label": "label_changed", "notes": "notes_changed"}.get(p.name, "text_changed")
-    p.add(c, code, "wording", f"{p.name} changed")
+    p.add(c, code, "wording", "attribute_changed")
 
 
 def _layout(c: Collector, p: _Prop) -> None:
-    p.add(c, "layout_changed", "wording", f"{p.name} changed")
+    p.add(c, "layout_changed", "wording", "attribute_changed")
 
 
 def _is_amount(item: Any) -> bool:
@@ -130,23 +132,23 @@ def _is_amount(item: Any) -> bool:
 
 def _unit(c: Collector, p: _Prop) -> None:
     amount = _is_amount(p.old) or _is_amount(p.new)
-    p.add(c, "unit_changed", "breaking" if amount else "wording", "unit changed")
+    p.add(c, "unit_changed", "breaking" if amount else "wording", "unit_changed")
 
 
 def _decimals(c: Collector, p: _Prop) -> None:
     fewer = p.after < p.before
-    p.add(c, "decimals_changed", "breaking" if fewer else "additive", "decimal places changed")
+    p.add(c, "decimals_changed", "breaking" if fewer else "additive", "decimals_changed")
 
 
 def _required(c: Collector, p: _Prop) -> None:
-    summary = "now required" if p.after else "no longer required"
-    p.add(c, "required_changed", "breaking" if p.after else "additive", summary)
+    message = "now_required" if p.after else "no_longer_required"
+    p.add(c, "required_changed", "breaking" if p.after else "additive", message)
 
 
 def _max_chars(c: Collector, p: _Prop) -> None:
     tighter = p.after is not None and (p.before is None or p.after < p.before)
-    summary = "character limit " + ("tightened" if tighter else "relaxed")
-    p.add(c, "max_chars_changed", "breaking" if tighter else "additive", summary)
+    message = "max_chars_tightened" if tighter else "max_chars_relaxed"
+    p.add(c, "max_chars_changed", "breaking" if tighter else "additive", message)
 
 
 def _range(c: Collector, p: _Prop) -> None:
@@ -154,23 +156,23 @@ def _range(c: Collector, p: _Prop) -> None:
     tighter = p.after is not None and (
         p.before is None or (p.after > p.before if raised else p.after < p.before)
     )
-    summary = f"{p.name} " + ("tightened" if tighter else "relaxed")
-    p.add(c, "range_changed", "breaking" if tighter else "additive", summary)
+    message = "range_tightened" if tighter else "range_relaxed"
+    p.add(c, "range_changed", "breaking" if tighter else "additive", message)
 
 
 def _value(c: Collector, p: _Prop) -> None:
     impact: Impact = "breaking" if p.after == "count" else "additive"
-    p.add(c, "value_kind_changed", impact, "values changed between number and count")
+    p.add(c, "value_kind_changed", impact, "value_kind_changed")
 
 
 def _evidence(c: Collector, p: _Prop) -> None:
-    summary = "checked options " + ("now need" if p.after else "no longer need") + " evidence"
-    p.add(c, "evidence_changed", "breaking" if p.after else "additive", summary + " (佐证材料)")
+    message = "evidence_now" if p.after else "evidence_no_longer"
+    p.add(c, "evidence_changed", "breaking" if p.after else "additive", message)
 
 
 def _opinion(c: Collector, p: _Prop) -> None:
     impact: Impact = ("breaking" if p.new.required else "additive") if p.after else "breaking"
-    p.add(c, "opinion_changed", impact, "written opinion " + ("added" if p.after else "removed"))
+    p.add(c, "opinion_changed", impact, "opinion_added" if p.after else "opinion_removed")
 
 
 def _options(c: Collector, p: _Prop) -> None:

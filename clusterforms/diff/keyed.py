@@ -33,14 +33,14 @@ K = TypeVar("K", bound=_Keyed)
 class Event(Generic[K]):
     """How an entry found on one side only is recorded.
 
-    ``impact`` and ``summary`` may depend on the entry (a required row added
-    is breaking, an optional one additive), so either may be a function of it;
-    so are ``details``, when given.
+    ``impact`` and ``message`` (a code of the catalogue) may depend on the
+    entry (a required row added is breaking, an optional one additive), so
+    either may be a function of it; so are ``details``, when given.
     """
 
     code: str
     impact: Impact | Callable[[K], Impact]
-    summary: str | Callable[[K], str]
+    message: str | Callable[[K], str]
     details: Callable[[K], tuple[str, ...]] | None = None
 
 
@@ -48,16 +48,18 @@ class Event(Generic[K]):
 class Reordered:
     """How a new order of the entries found on both sides is recorded.
 
-    The ``summary`` is followed by the ids that moved unless ``name_moved`` is
-    off.  The two orders are shown as ids, or, with ``labels``, by the text
+    The ``message`` names the ids that moved (its ``moved`` field) unless
+    ``name_moved`` is off, and the list (its ``name`` field) when ``name`` is
+    set.  The two orders are shown as ids, or, with ``labels``, by the text
     the entries are shown by.
     """
 
     code: str
     subject: str
-    summary: str
+    message: str
     labels: bool = False
     name_moved: bool = True
+    name: str | None = None
 
 
 def _own_id(entry: _Keyed) -> str:
@@ -77,6 +79,7 @@ def compare_keyed(  # noqa: PLR0913 - both lists, how an entry is named, what ea
     subject: Callable[[K], str] = _own_id,
     attribute: str | None = None,
     reordered: Reordered | None = None,
+    params: Mapping[str, str] | None = None,
 ) -> None:
     """Record how the id-keyed list ``new`` differs from ``old``.
 
@@ -85,7 +88,8 @@ def compare_keyed(  # noqa: PLR0913 - both lists, how an entry is named, what ea
     by every change this records.  ``compare(before, after)`` records what
     changed about an entry found on both sides; it is called for each such
     entry, changed or not.  ``reordered``, when given, says how a new order
-    is recorded; without it order is not compared.
+    is recorded; without it order is not compared.  ``params`` fill in the
+    messages of added and removed entries.
     """
     old_by = {entry.id: entry for entry in old}
     new_by = {entry.id: entry for entry in new}
@@ -97,7 +101,8 @@ def compare_keyed(  # noqa: PLR0913 - both lists, how an entry is named, what ea
             event.impact(entry) if callable(event.impact) else event.impact,
             group,
             subject(entry),
-            event.summary(entry) if callable(event.summary) else event.summary,
+            event.message(entry) if callable(event.message) else event.message,
+            params=params,
             attribute=attribute,
             old=text if gone else None,
             new=None if gone else text,
@@ -143,15 +148,16 @@ def compare_order(  # noqa: PLR0913 - both orders, where they are listed, how to
     common_new = [key for key in new if key in old]
     if common_old == common_new:
         return
-    summary = how.summary
+    params = {"name": how.name} if how.name is not None else {}
     if how.name_moved:
-        summary += f" ({', '.join(moved_ids(common_old, common_new))} moved)"
+        params["moved"] = ", ".join(moved_ids(common_old, common_new))
     c.add(
         how.code,
         "wording",
         group,
         how.subject,
-        summary,
+        how.message,
+        params=params,
         attribute=attribute,
         old=" / ".join(old[key] for key in common_old),
         new=" / ".join(new[key] for key in common_new),

@@ -9,6 +9,7 @@ to write (``clusterforms.render_table(matrix.to_table(), "xlsx")``).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from html import escape
 from typing import Literal, TypeAlias
@@ -16,6 +17,7 @@ from typing import Literal, TypeAlias
 import attrs
 
 from clusterforms.diff.match import locate, text_of
+from clusterforms.diff.messages import Lang, message, word
 from clusterforms.model.spec import FormSpec
 from clusterforms.tables import TONE_COLOURS, Table, TableCell, Tone
 
@@ -33,7 +35,6 @@ TONES: dict[MatrixState, Tone] = {
     "kind_differs": "bad",
 }
 _FILLS: dict[MatrixState, str] = {state: TONE_COLOURS[tone] for state, tone in TONES.items()}
-_COMPARED = "compared with the first spec in the row that has the item"
 
 
 @attrs.frozen(kw_only=True)
@@ -65,36 +66,37 @@ class Matrix:
         """Short: the specs and the number of items."""
         return f"<Matrix {', '.join(self.specs)}: {len(self.rows)} items>"
 
-    def to_text(self) -> str:
+    def to_text(self, lang: Lang = "zh") -> str:
         """A compact text table: id, then one symbol per spec (✓ ≠ K —)."""
-        return _text(self)
+        return _text(self, lang)
 
-    def to_html(self) -> str:
+    def to_html(self, lang: Lang = "zh") -> str:
         """One self-contained HTML page with the matrix (no scripts, no network)."""
-        return _html(self)
+        return _html(self, lang)
 
-    def to_table(self) -> Table:
+    def to_table(self, lang: Lang = "zh") -> Table:
         """The matrix as a plain table (id, section, a toned cell per spec) with its legend."""
         rows = tuple(
             (
                 TableCell(text=row.id),
                 TableCell(text=row.section),
-                *(TableCell(text=_cell_text(c), tone=TONES[c.state]) for c in row.cells),
+                *(TableCell(text=_cell_text(c, lang), tone=TONES[c.state]) for c in row.cells),
             )
             for row in self.rows
         )
         legend = tuple(
-            TableCell(text=symbol, tone=TONES[state], note=state.replace("_", " "))
+            TableCell(text=symbol, tone=TONES[state], note=word("matrix", state, lang))
             for state, symbol in SYMBOLS.items()
         )
+        compared = message("matrix.compared", lang)
         return Table(
-            title="matrix",
-            header=("id", "section", *self.specs),
+            title=message("matrix.title", lang),
+            header=(message("matrix.id", lang), message("matrix.section", lang), *self.specs),
             rows=rows,
             key_columns=2,
             widths=(40, 14, *(32 for _ in self.specs)),
             legend=legend,
-            notes=(f"Each cell is {_COMPARED}.",),
+            notes=(message("matrix.note", lang, {"compared": compared}),),
         )
 
 
@@ -143,24 +145,22 @@ def _cell(version: tuple[str, str, str] | None, reference: tuple[str, str, str])
     return MatrixCell(state=state, kind=kind, label=label)
 
 
-def _cell_text(cell: MatrixCell) -> str:
+def _cell_text(cell: MatrixCell, lang: Lang) -> str:
     if cell.state == "present":
         return SYMBOLS["present"]
     if cell.state == "absent":
         return SYMBOLS["absent"]
     if cell.state == "kind_differs":
-        return f"{SYMBOLS['kind_differs']} {cell.kind}: {cell.label}"
+        return f"{SYMBOLS['kind_differs']} {word('kind', cell.kind, lang)}: {cell.label}"
     return f"{SYMBOLS['label_differs']} {cell.label}"
 
 
-def _text(matrix: Matrix) -> str:
+def _text(matrix: Matrix, lang: Lang) -> str:
     width = max((len(r.id) for r in matrix.rows), default=2)
+    heading = message("matrix.id", lang)
     lines = [
-        (
-            "✓ present  ≠ label differs  K kind differs  — absent "
-            "(compared with the first spec that has the item)"
-        ),
-        f"{'id':<{width}}  " + "  ".join(matrix.specs),
+        message("matrix.legend", lang),
+        heading + " " * (width - _columns(heading)) + "  " + "  ".join(matrix.specs),
     ]
     for row in matrix.rows:
         cells = "  ".join(
@@ -170,7 +170,12 @@ def _text(matrix: Matrix) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _html(matrix: Matrix) -> str:
+def _columns(text: str) -> int:
+    """How many terminal columns ``text`` takes: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _html(matrix: Matrix, lang: Lang) -> str:
     css = (
         'body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;'
         "margin:1.5rem}table{border-collapse:collapse}th,td{border:1px solid #ddd;"
@@ -182,24 +187,29 @@ def _html(matrix: Matrix) -> str:
     body = []
     for row in matrix.rows:
         cells = "".join(
-            f'<td class="{c.state}" title="{escape(c.kind)}">{escape(_cell_text(c))}</td>'
+            f'<td class="{c.state}" title="{escape(word("kind", c.kind, lang))}">'
+            f"{escape(_cell_text(c, lang))}</td>"
             for c in row.cells
         )
         body.append(
             f'<tr><td class="id">{escape(row.id)}</td><td>{escape(row.section)}</td>{cells}</tr>'
         )
     legend = " · ".join(
-        f'<span class="{s}">{SYMBOLS[s]} {s.replace("_", " ")}</span>' for s in SYMBOLS
+        f'<span class="{s}">{SYMBOLS[s]} {word("matrix", s, lang)}</span>' for s in SYMBOLS
     )
+    heading = message("matrix.heading", lang, {"n": str(len(matrix.specs))})
+    id_, section = message("matrix.id", lang), message("matrix.section", lang)
     return (
-        '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
-        f"<title>clusterforms matrix: {escape(', '.join(matrix.specs))}</title>"
+        f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head>'
+        '<meta charset="utf-8">'
+        f"<title>clusterforms {message('matrix.title', lang)}: "
+        f"{escape(', '.join(matrix.specs))}</title>"
         f"<style>{css}span.present,span.absent,span.label_differs,span.kind_differs"
         f"{{padding:0 .3rem}}"
         + "".join(f"span.{s}{{background:#{c}}}" for s, c in _FILLS.items())
-        + f"</style></head><body><h1>Items across {len(matrix.specs)} specs</h1>"
-        f"<p>{legend} ({_COMPARED})</p>"
-        f"<table><thead><tr><th>id</th><th>section</th>{head}</tr></thead><tbody>\n"
+        + f"</style></head><body><h1>{heading}</h1>"
+        f"<p>{legend} ({message('matrix.compared', lang)})</p>"
+        f"<table><thead><tr><th>{id_}</th><th>{section}</th>{head}</tr></thead><tbody>\n"
         + "\n".join(body)
         + "\n</tbody></table></body></html>\n"
     )

@@ -21,6 +21,7 @@ from typing import Any, Literal, TypeAlias
 import attrs
 from cattrs.errors import BaseValidationError
 
+from clusterforms.diff.messages import Lang, message
 from clusterforms.errors import DiffFormatError
 from clusterforms.model.converter import get_converter
 
@@ -31,17 +32,9 @@ IMPACTS: tuple[Impact, ...] = ("breaking", "additive", "wording")
 #: The version tag written into every serialised diff.
 FORMAT = "clusterforms-diff/1"
 
-#: Change groups that are not sections, in the order reports show them.
-FORM_GROUPS: dict[str, str] = {
-    "#form": "表格信息 form",
-    "#cover": "封面 cover",
-    "#instructions": "填报说明 instructions",
-}
-TAIL_GROUPS: dict[str, str] = {
-    "#rules": "校验规则 consistency rules",
-    "#criteria": "认定标准 recognition criteria",
-    "#appendices": "附件 appendices",
-}
+#: Change groups that are not sections, in the order reports show them (titles: catalogue).
+FORM_GROUPS: tuple[str, ...] = ("#form", "#cover", "#instructions")
+TAIL_GROUPS: tuple[str, ...] = ("#rules", "#criteria", "#appendices")
 
 
 @attrs.frozen(kw_only=True)
@@ -69,6 +62,9 @@ class Change:
     one.  ``old`` / ``new`` are the two values as display text, ``segments``
     their character-level diff when both are text.  ``score`` is set when
     the pairing came from the label-similarity fallback, not from ids.
+    ``message`` and ``params`` say it again as a code of the report catalogue
+    (:mod:`.messages`) and its fields, so a report can speak either language;
+    ``summary`` is the English text, kept for the JSON's readers.
     """
 
     code: str
@@ -82,6 +78,8 @@ class Change:
     segments: tuple[Segment, ...] = ()
     score: float | None = None
     details: tuple[str, ...] = ()
+    message: str = ""
+    params: dict[str, str] = attrs.field(factory=dict, hash=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -180,11 +178,14 @@ class SpecDiff:
         kept = tuple(c for c in self.changes if c.impact in wanted)
         return attrs.evolve(self, changes=kept)
 
-    def groups(self) -> list[tuple[str, str, tuple[Change, ...]]]:
-        """``(group id, title, changes)`` in report order, empty groups left out."""
-        titles = dict(FORM_GROUPS)
+    def groups(self, lang: Lang = "zh") -> list[tuple[str, str, tuple[Change, ...]]]:
+        """``(group id, title, changes)`` in report order, empty groups left out.
+
+        Sections are titled as the form titles them; the other groups in ``lang``.
+        """
+        titles = {g: message(f"group.{g}", lang) for g in FORM_GROUPS}
         titles.update((s.id, s.title) for s in self.sections)
-        titles.update(TAIL_GROUPS)
+        titles.update((g, message(f"group.{g}", lang)) for g in TAIL_GROUPS)
         by_group: dict[str, list[Change]] = {}
         for change in self.changes:
             by_group.setdefault(change.group, []).append(change)

@@ -28,7 +28,6 @@ def compare_options(  # noqa: PLR0913 - both lists, where they sit, the evidence
     option inherits when its own ``evidence`` is unset.
     """
     old, new = lists
-    what = "option" if attribute == "options" else attribute.rstrip("s")
 
     def subject(option: Option) -> str:
         return f"{item_id}[{option.id}]"
@@ -41,8 +40,9 @@ def compare_options(  # noqa: PLR0913 - both lists, where they sit, the evidence
         shown=lambda option: option.label,
         subject=subject,
         attribute=attribute,
-        removed=Event("option_removed", "breaking", f"{what} removed"),
-        added=Event("option_added", "additive", f"{what} added"),
+        removed=Event("option_removed", "breaking", "option_removed"),
+        added=Event("option_added", "additive", "option_added"),
+        params={"what": attribute},
         compare=lambda before, after: _compare_option(
             c,
             before,
@@ -52,7 +52,9 @@ def compare_options(  # noqa: PLR0913 - both lists, where they sit, the evidence
             attribute=attribute,
             evidence=evidence,
         ),
-        reordered=Reordered("options_reordered", item_id, f"{attribute} reordered", labels=True),
+        reordered=Reordered(
+            "options_reordered", item_id, "options_reordered", labels=True, name=attribute
+        ),
     )
 
 
@@ -72,12 +74,12 @@ def _compare_option(  # noqa: PLR0913 - one option's two versions and where they
             "wording",
             group,
             subject,
-            "option relabelled",
+            "option_relabelled",
             attribute=attribute,
             old=before.label,
             new=after.label,
         )
-    for flag, needs in (("free_text", "a filled-in blank"), ("explain", "an explanation")):
+    for flag in ("free_text", "explain"):
         was, now = getattr(before, flag), getattr(after, flag)
         if was != now:
             c.add(
@@ -85,7 +87,7 @@ def _compare_option(  # noqa: PLR0913 - one option's two versions and where they
                 "breaking" if now else "additive",
                 group,
                 subject,
-                f"option {'now needs' if now else 'no longer needs'} {needs}",
+                f"option_{flag}_{'now' if now else 'no_longer'}",
                 attribute=flag,
                 old=was,
                 new=now,
@@ -98,7 +100,7 @@ def _compare_option(  # noqa: PLR0913 - one option's two versions and where they
             "breaking" if now_needed else "additive",
             group,
             subject,
-            f"option {'now needs' if now_needed else 'no longer needs'} evidence (佐证材料)",
+            f"option_evidence_{'now' if now_needed else 'no_longer'}",
             attribute="evidence",
             old=was_needed,
             new=now_needed,

@@ -14,10 +14,10 @@ from clusterforms.diff.keyed import Event, Reordered, compare_keyed
 from clusterforms.model.items import RosterColumn
 
 _TEXTS = (
-    Attribute("label", "label_changed", "column label changed"),
-    Attribute("prompt", "text_changed", "column prompt changed"),
+    Attribute("label", "label_changed", "column_label_changed"),
+    Attribute("prompt", "text_changed", "column_prompt_changed"),
 )
-_NUMBERED = (Attribute("numbered", "layout_changed", "column numbering changed"),)
+_NUMBERED = (Attribute("numbered", "layout_changed", "column_numbering_changed"),)
 
 
 def compare_columns(
@@ -40,10 +40,10 @@ def compare_columns(
         shown=lambda col: col.label,
         subject=subject,
         attribute="columns",
-        removed=Event("column_removed", "breaking", "column removed"),
-        added=Event("column_added", "additive", "column added"),
+        removed=Event("column_removed", "breaking", "column_removed"),
+        added=Event("column_added", "additive", "column_added"),
         compare=lambda before, after: _compare_column(c, group, subject(after), before, after),
-        reordered=Reordered("columns_reordered", item_id, "columns reordered", labels=True),
+        reordered=Reordered("columns_reordered", item_id, "columns_reordered", labels=True),
     )
 
 
@@ -60,7 +60,7 @@ def _compare_column(
             "breaking" if tighter else "additive",
             group,
             subject,
-            "column character limit " + ("tightened" if tighter else "relaxed"),
+            "column_max_chars_tightened" if tighter else "column_max_chars_relaxed",
             attribute="max_chars",
             old=before.max_chars,
             new=after.max_chars,

@@ -18,12 +18,12 @@ from clusterforms.diff.model import Impact
 from clusterforms.model.items import TargetDirection, TargetRow, TargetRule
 
 _MINIMUM_CHECKS = frozenset({"min_value", "min_growth"})
-_LABEL = (Attribute("label", "target_direction_changed", "direction relabelled"),)
-_OPEN_LABEL = (Attribute("open_label", "target_direction_changed", "extra-row label changed"),)
+_LABEL = (Attribute("label", "target_direction_changed", "direction_relabelled"),)
+_OPEN_LABEL = (Attribute("open_label", "target_direction_changed", "direction_open_label_changed"),)
 _ROW = (
-    Attribute("indicator", "target_row_changed", "indicator relabelled"),
-    Attribute("unit", "unit_changed", "unit changed", "breaking"),
-    Attribute("value", "value_kind_changed", "value changed between number and text", "breaking"),
+    Attribute("indicator", "target_row_changed", "indicator_relabelled"),
+    Attribute("unit", "unit_changed", "unit_changed", "breaking"),
+    Attribute("value", "value_kind_changed", "target_value_kind_changed", "breaking"),
 )
 
 
@@ -40,11 +40,11 @@ def compare_directions(
         new,
         group=group,
         shown=lambda direction: direction.label,
-        removed=Event("target_direction_removed", "wording", "direction removed"),
-        added=Event("target_direction_added", "wording", "direction added"),
+        removed=Event("target_direction_removed", "wording", "direction_removed"),
+        added=Event("target_direction_added", "wording", "direction_added"),
         compare=lambda before, after: _compare_direction(c, group, before, after),
         reordered=Reordered(
-            "target_directions_reordered", "directions", "directions reordered", labels=True
+            "target_directions_reordered", "directions", "directions_reordered", labels=True
         ),
     )
     _compare_rows(c, group, old, new)
@@ -60,7 +60,7 @@ def _compare_direction(
             "additive" if direction.open else "breaking",
             group,
             direction.id,
-            "extra indicator rows (……) " + ("allowed" if direction.open else "no longer allowed"),
+            "direction_open_allowed" if direction.open else "direction_open_not_allowed",
             attribute="open",
             old=before.open,
             new=direction.open,
@@ -90,7 +90,7 @@ def _compare_rows(
                 "wording",
                 group,
                 row.id,
-                "moved to another direction",
+                "target_row_moved",
                 attribute="direction",
                 old=old_direction,
                 new=direction,
@@ -102,11 +102,11 @@ def _compare_rows(
         [row for _, row in new_rows.values()],
         group=group,
         shown=lambda row: row.indicator,
-        removed=Event("target_row_removed", "breaking", "target row removed"),
+        removed=Event("target_row_removed", "breaking", "target_row_removed"),
         added=Event(
             "target_row_added",
             lambda row: "breaking" if row.required else "additive",
-            lambda row: "target row added" + (" (required)" if row.required else ""),
+            lambda row: "target_row_added_required" if row.required else "target_row_added",
         ),
         compare=compare,
     )
@@ -119,7 +119,7 @@ def _compare_rows(
                 group,
                 {r.id: r.id for r in prior.rows},
                 {r.id: r.id for r in target.rows},
-                Reordered("target_rows_reordered", target.id, "rows reordered"),
+                Reordered("target_rows_reordered", target.id, "target_rows_reordered"),
             )
 
 
@@ -131,7 +131,7 @@ def _compare_row(c: Collector, group: str, before: TargetRow, row: TargetRow) ->
             "breaking" if row.required else "additive",
             group,
             row.id,
-            "now required" if row.required else "no longer required",
+            "now_required" if row.required else "no_longer_required",
             attribute="required",
             old=before.required,
             new=row.required,
@@ -165,15 +165,15 @@ def compare_target_rules(
         removed=Event(
             "target_rule_removed",
             lambda rule: "additive" if rule.check else "wording",
-            "target rule removed",
+            "target_rule_removed",
         ),
         added=Event(
             "target_rule_added",
             lambda rule: "breaking" if rule.check else "wording",
-            "target rule added",
+            "target_rule_added",
         ),
         compare=lambda before, after: _compare_target_rule(c, group, before, after),
-        reordered=Reordered("target_rules_reordered", "rules", "rules reordered"),
+        reordered=Reordered("target_rules_reordered", "rules", "target_rules_reordered"),
     )
 
 
@@ -181,13 +181,13 @@ def _compare_target_rule(c: Collector, group: str, before: TargetRule, rule: Tar
     if before == rule:
         return
     impact = rule_impact(before, rule)
-    what = "wording changed" if impact == "wording" else "check changed"
+    what = "wording" if impact == "wording" else "check"
     c.add(
         "target_rule_changed",
         impact,
         group,
         rule.id,
-        f"target rule {what}",
+        f"target_rule_{what}_changed",
         old=rule_text(before),
         new=rule_text(rule),
     )

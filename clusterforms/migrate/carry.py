@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from clusterforms.diff.messages import message as render
 from clusterforms.migrate.cells import (
     NOTHING,
     SCALAR_KINDS,
@@ -73,19 +74,22 @@ class Carrier:
         self,
         action: Action,
         field: str,
-        reason: str,
+        message: str,
         *,
+        params: dict[str, str] | None = None,
         year: int | None = None,
         option: str | None = None,
         old: object = None,
         new: object = None,
     ) -> None:
-        """Add a report entry; values are shown as text."""
+        """Add a report entry (``message`` a catalogue code); values are shown as text."""
         self.entries.append(
             MigrationEntry(
                 action=action,
                 field=field,
-                reason=reason,
+                reason=render(message, "en", params),
+                message=message,
+                params=params or {},
                 year=year,
                 option=option,
                 old=None if old is None else show(old),
@@ -110,7 +114,8 @@ class Carrier:
         self.note(
             "dropped",
             field,
-            f"the item changed from {ok} to {nk}; its value cannot be carried over",
+            "migrate.kind_changed",
+            params={"old_kind": ok, "new_kind": nk},
             old=value,
         )
         return NOTHING
@@ -129,23 +134,25 @@ class Carrier:
         where = {"year": year, "option": option, "old": value}
         factor = unit_factor(old.unit, new.unit)
         if factor is None:
-            reason = f"the unit changed from {old.unit or '(none)'} to {new.unit or '(none)'}"
-            self.note("dropped", field, reason + " and cannot be converted", **where)
+            units = {"old_unit": old.unit or "(none)", "new_unit": new.unit or "(none)"}
+            self.note("dropped", field, "migrate.unit_changed", params=units, **where)
             return NOTHING
         number = as_decimal(value, old.unit)
         if factor == 1:
             if new.integer and number is not None and number != number.to_integral_value():
-                self.note("dropped", field, "the new form asks for a whole number", **where)
+                self.note("dropped", field, "migrate.whole_number", **where)
                 return NOTHING
             return value
         if number is None:
-            self.note("dropped", field, f"not a number, so not converted to {new.unit}", **where)
+            unit = {"unit": str(new.unit)}
+            self.note("dropped", field, "migrate.not_a_number", params=unit, **where)
             return NOTHING
         converted = scale(number, factor)
         self.note(
             "converted",
             field,
-            f"{old.unit} → {new.unit} (× {show(factor)})",
+            "migrate.converted",
+            params={"old_unit": str(old.unit), "new_unit": str(new.unit), "factor": show(factor)},
             new=converted,
             **where,
         )
@@ -162,7 +169,8 @@ class Carrier:
                 self.note(
                     "dropped",
                     field,
-                    f"{key} is not one of the new form's years ({window})",
+                    "migrate.not_a_year",
+                    params={"year": key, "window": window},
                     year=year_of(key),
                     old=cell,
                 )
@@ -174,61 +182,73 @@ class Carrier:
 
     def _single_to_series(self, field: str, old: Item, new: YearlyItem, value: Any) -> Any:
         year = self.old_spec.data_years[-1]
-        reason = self._dating_problem(old, year)
-        if reason is None:
+        problem = self._dating_problem(old, year)
+        if problem is None:
             carried = self.scalar(field, scalar_of(old), scalar_of(new), value, year=year)
             if carried is NOTHING:
                 return NOTHING
             self.note(
                 "placed",
                 field,
-                f"the old form's single value (as at the end of {year}) is placed in {year}",
+                "migrate.placed_single",
+                params={"year": str(year)},
                 year=year,
                 old=value,
                 new=carried,
             )
             return {str(year): carried}
-        self.note(
-            "dropped", field, f"the new form asks for one value per year; {reason}", old=value
-        )
+        why, params = problem
+        self.note("dropped", field, f"migrate.per_year.{why}", params=params, old=value)
         return NOTHING
 
     def _series_to_single(self, field: str, old: YearlyItem, new: Item, value: Any) -> Any:
         year = self.new_spec.data_years[-1]
         if not isinstance(value, dict):
-            self.note("dropped", field, "the new form asks for a single value", old=value)
+            self.note("dropped", field, "migrate.single_needed", old=value)
             return NOTHING
-        reason = self._dating_problem(new, year, series=value)
+        problem = self._dating_problem(new, year, series=value)
         result = NOTHING
-        if reason is None:
+        if problem is None:
             result = self.scalar(field, scalar_of(old), scalar_of(new), value[str(year)], year=year)
             if result is not NOTHING:
                 self.note(
                     "placed",
                     field,
-                    f"the new form asks for a single value as at the end "
-                    f"of {year}; taken from the {year} column",
+                    "migrate.placed_series",
+                    params={"year": str(year)},
                     year=year,
                     old=value[str(year)],
                     new=result,
                 )
-        why = reason or f"the new form asks for a single value (as at the end of {year})"
+        why, params = problem or ("at_end", {"year": str(year)})
         for key, cell in value.items():
-            if reason is not None or key != str(year):
-                self.note("dropped", field, why, year=year_of(key), old=cell)
+            if problem is not None or key != str(year):
+                self.note(
+                    "dropped",
+                    field,
+                    f"migrate.single.{why}",
+                    params=params,
+                    year=year_of(key),
+                    old=cell,
+                )
         return result
 
     def _dating_problem(
         self, single: Item, year: int, series: dict[str, Any] | None = None
-    ) -> str | None:
-        """Why a single value and a year of a series cannot stand for each other, or None."""
+    ) -> tuple[str, dict[str, str]] | None:
+        """Why a single value and a year of a series cannot stand for each other, or None.
+
+        The reason is the tail of a catalogue code (``span``, ``not_both``,
+        ``no_value``) and its fields.
+        """
         label = str(getattr(single, "label", ""))
-        if SPAN.search(label):
-            return f"the single value covers several years ({SPAN.search(label).group()})"  # type: ignore[union-attr]
+        found = SPAN.search(label)
+        if found:
+            return "span", {"span": found.group()}
         if year not in self.new_spec.data_years or year not in self.old_spec.data_years:
-            return f"{year} is not a data year of both forms"
+            return "not_both", {"year": str(year)}
         if series is not None and str(year) not in series:
-            return f"the series has no value for {year}"
+            return "no_value", {"year": str(year)}
         return None
 
     def _choice(self, field: str, _old: ChoiceItem, new: ChoiceItem, value: Any) -> Any:
@@ -236,7 +256,7 @@ class Carrier:
         known = {o.id for o in new.options}
         if option is None or option in known:
             return value
-        self.note("dropped", field, "the new form has no such option", option=option, old=value)
+        self.note("dropped", field, "migrate.no_option", option=option, old=value)
         return NOTHING
 
     def _checklist(self, field: str, _old: ChecklistItem, new: ChecklistItem, value: Any) -> Any:
@@ -249,9 +269,7 @@ class Carrier:
             if option is None or option in known:
                 kept.append(entry)
             else:
-                self.note(
-                    "dropped", field, "the new form has no such option", option=option, old=entry
-                )
+                self.note("dropped", field, "migrate.no_option", option=option, old=entry)
         return kept if kept or not value else NOTHING
 
     def _parts(
@@ -264,7 +282,7 @@ class Carrier:
             self.note(
                 "dropped",
                 field,
-                "the new form has no such part",
+                "migrate.no_part",
                 year=year,
                 option=key,
                 old=value[key],
@@ -282,10 +300,15 @@ class Carrier:
         result: dict[str, Any] = {}
         for key, per_year in value.items():
             if key not in years:
-                reason = (
-                    f"{key} is not one of the new form's years ({span(self.new_spec.data_years)})"
+                params = {"year": key, "window": span(self.new_spec.data_years)}
+                self.note(
+                    "dropped",
+                    field,
+                    "migrate.not_a_year",
+                    params=params,
+                    year=year_of(key),
+                    old=per_year,
                 )
-                self.note("dropped", field, reason, year=year_of(key), old=per_year)
                 continue
             categories = self._parts(field, per_year, new.categories, year_of(key))
             if isinstance(categories, dict):
@@ -307,7 +330,8 @@ class Carrier:
             self.note(
                 "dropped",
                 field,
-                f"{key} is not a year of the new plan ({plan})",
+                "migrate.not_plan_year",
+                params={"year": key, "plan": plan},
                 year=year_of(key),
                 old=value[key],
             )
@@ -327,7 +351,7 @@ class Carrier:
                 self.note(
                     "dropped",
                     field,
-                    "the new table has no such column",
+                    "migrate.no_column",
                     option=f"{n}/{key}",
                     old=row[key],
                 )

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from clusterforms.diff.match import match
+from clusterforms.diff.messages import Lang
 from clusterforms.errors import MigrationError
 from clusterforms.migrate.carry import Carrier
 from clusterforms.migrate.cells import NOTHING, Source
@@ -35,7 +36,7 @@ def fields_of(spec: FormSpec) -> dict[str, Source]:
 
 
 def migrate(
-    data: Any, to_spec: FormSpec, from_spec: FormSpec | None = None
+    data: Any, to_spec: FormSpec, from_spec: FormSpec | None = None, *, lang: Lang = "zh"
 ) -> tuple[dict[str, Any], MigrationReport]:
     """Carry an application over to ``to_spec``; returns the draft and the report.
 
@@ -45,6 +46,8 @@ def migrate(
         to_spec: the form the draft is for.
         from_spec: the form ``data`` fills; by default the shipped spec named
             by its ``spec`` key (looked up by id, never opened as a path).
+        lang: ``"zh"`` (default) or ``"en"``: the language of the report's
+            lines and of the findings on the draft.
 
     Raises:
         MigrationError: ``data`` is not an application document, or it names
@@ -71,7 +74,7 @@ def migrate(
     if from_spec.id != to_spec.id and (meta is None or isinstance(meta, dict)):
         draft["meta"] = {**(meta or {}), "migrated_from": from_spec.id}
     draft = {"spec": to_spec.id, **draft, "values": values}
-    findings = validate(to_spec, _probe(draft, to_spec)).findings
+    findings = validate(to_spec, _probe(draft, to_spec), lang=lang).findings
     report = MigrationReport(
         from_spec=from_spec.id,
         to_spec=to_spec.id,
@@ -79,6 +82,7 @@ def migrate(
         entries=entries,
         missing=tuple(f for f in findings if f.code in _MISSING_CODES),
         findings=tuple(f for f in findings if f.code not in _MISSING_CODES),
+        lang=lang,
     )
     return draft, report
 
@@ -112,9 +116,9 @@ def _carry_values(
     result: dict[str, Any] = {}
     for key, value in values.items():
         if key not in old_fields:
-            carrier.note("dropped", key, f"not a field of {old.id}", old=value)
+            carrier.note("dropped", key, "migrate.not_a_field", params={"spec": old.id}, old=value)
         elif key not in new_of_old:
-            carrier.note("dropped", key, f"{new.id} has no such field", old=value)
+            carrier.note("dropped", key, "migrate.no_field", params={"spec": new.id}, old=value)
         elif value is not None:
             target = new_of_old[key]
             carried = carrier.carry(target, old_fields[key], new_fields[target], value)

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 import attrs
 
+from clusterforms.diff.messages import Lang, message
 from clusterforms.validation.findings import Finding, format_location
 
 Action = Literal["dropped", "converted", "placed"]
@@ -23,7 +24,9 @@ class MigrationEntry:
 
     ``dropped``: not carried (``old`` is what was lost); ``converted``: carried
     in a new unit; ``placed``: a single value put into one year of a series,
-    or one year of a series taken as a single value.
+    or one year of a series taken as a single value.  ``reason`` is in
+    English; ``message`` and ``params`` say it as a catalogue entry, for a
+    report in either language.
     """
 
     action: Action
@@ -33,6 +36,12 @@ class MigrationEntry:
     option: str | None = None
     old: str | None = None
     new: str | None = None
+    message: str = ""
+    params: dict[str, str] = attrs.field(factory=dict, hash=False)
+
+    def reason_in(self, lang: Lang) -> str:
+        """The reason in ``lang`` (the English ``reason`` for an entry without a code)."""
+        return message(self.message, lang, self.params) if self.message else self.reason
 
     @property
     def location(self) -> str:
@@ -46,6 +55,8 @@ class MigrationEntry:
             if getattr(self, key) is not None:
                 data[key] = getattr(self, key)
         data["reason"] = self.reason
+        if self.message:
+            data["message"] = self.message
         return data
 
 
@@ -55,7 +66,8 @@ class MigrationReport:
 
     ``carried`` are the fields that received a value; ``missing`` the
     findings for required fields left empty; ``findings`` every other
-    problem :func:`clusterforms.validate` sees in the draft.
+    problem :func:`clusterforms.validate` sees in the draft.  ``lang`` is the
+    language its findings were written in, and the default of :meth:`lines`.
     """
 
     from_spec: str
@@ -64,6 +76,7 @@ class MigrationReport:
     entries: tuple[MigrationEntry, ...] = ()
     missing: tuple[Finding, ...] = ()
     findings: tuple[Finding, ...] = ()
+    lang: Lang = "zh"
 
     def __repr__(self) -> str:
         """Short: ``<MigrationReport national-2023→guangxi-2025: 80 carried, 12 dropped, …>``."""
@@ -109,36 +122,37 @@ class MigrationReport:
             "findings": [f.to_dict() for f in self.findings],
         }
 
-    def lines(self) -> list[str]:
-        """The report as text lines: counts first, then each list."""
+    def lines(self, lang: Lang | None = None) -> list[str]:
+        """The report as text lines in ``lang`` (the report's own by default): counts, lists."""
+        lang = lang or self.lang
+        counts = {key: str(n) for key, n in self.to_dict()["counts"].items()}
         out = [
-            (
-                f"migrated {self.from_spec} → {self.to_spec}: {len(self.carried)} fields carried, "
-                f"{len(self.converted)} values converted, {len(self.placed)} placed, "
-                f"{len(self.dropped)} dropped; {len(self.missing)} required values now empty"
-            )
+            message("migrate.summary", lang, {"old": self.from_spec, "new": self.to_spec, **counts})
         ]
-        for title, entries in (
+        for action, entries in (
             ("converted", self.converted),
             ("placed", self.placed),
             ("dropped", self.dropped),
         ):
             if entries:
-                out.append(f"{title}:")
-                out.extend(_entry_line(e) for e in entries)
+                out.append(message(f"migrate.{action}_title", lang))
+                out.extend(_entry_line(e, lang) for e in entries)
         if self.missing:
-            out.append("now empty (required by the new form):")
+            out.append(message("migrate.missing_title", lang))
             out.extend(f"  {f.location}: {f.message}" for f in self.missing)
         if self.findings:
-            out.append("other findings in the draft:")
+            out.append(message("migrate.findings_title", lang))
             out.extend(f"  {f.location}: [{f.code}] {f.message}" for f in self.findings)
         return out
 
 
-def _entry_line(entry: MigrationEntry) -> str:
+def _entry_line(entry: MigrationEntry, lang: Lang) -> str:
+    old = entry.old
+    if entry.message == "migrate.plan_moved":
+        old = message("migrate.whole_table", lang)
     value = ""
-    if entry.old is not None and entry.new is not None and entry.old != entry.new:
-        value = f" {entry.old} → {entry.new}"
-    elif entry.old is not None:
-        value = f" = {entry.old}"
-    return f"  {entry.location}{value}: {entry.reason}"
+    if old is not None and entry.new is not None and old != entry.new:
+        value = f" {old} → {entry.new}"
+    elif old is not None:
+        value = f" = {old}"
+    return f"  {entry.location}{value} [{entry.message or entry.action}]: {entry.reason_in(lang)}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from clusterforms.diff.messages import message
 from clusterforms.migrate.cells import NOTHING, Scalar
 from clusterforms.model.items import TargetRow, TargetsItem
 
@@ -26,9 +27,14 @@ def carry_targets(
         carrier.note(
             "dropped",
             field,
-            "the plan now runs {}→{} (was {}→{}): baseline and "
-            "target values are for other years".format(*new_plan, *old_plan),
-            old="(the whole target table)",
+            "migrate.plan_moved",
+            params={
+                "new_baseline": str(new_plan[0]),
+                "new_target": str(new_plan[1]),
+                "old_baseline": str(old_plan[0]),
+                "old_target": str(old_plan[1]),
+            },
+            old=message("migrate.whole_table", "en"),
         )
         return NOTHING
     if not isinstance(value, dict):
@@ -48,9 +54,7 @@ def _table(
         kept: dict[str, Any] = {}
         for row_id, cells in rows.items():
             if row_id not in new_rows:
-                carrier.note(
-                    "dropped", field, "the new table has no such row", option=row_id, old=cells
-                )
+                carrier.note("dropped", field, "migrate.no_row", option=row_id, old=cells)
             elif row_id in old_rows and isinstance(cells, dict):
                 kept[row_id] = _row(carrier, field, (old_rows[row_id], new_rows[row_id]), cells)
             else:
@@ -64,7 +68,7 @@ def _table(
                 carrier.note(
                     "dropped",
                     field,
-                    "the new table has no such direction",
+                    "migrate.no_direction",
                     option=str(entry.get("direction")),
                     old=entry,
                 )
@@ -83,7 +87,8 @@ def _row(
         carrier.note(
             "dropped",
             field,
-            f"the row now takes {new.value}, not {old.value}",
+            "migrate.row_value",
+            params={"new_value": new.value, "old_value": old.value},
             option=new.id,
             old=cells,
         )

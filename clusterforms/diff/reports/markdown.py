@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from clusterforms.diff.messages import Lang, message, word
 from clusterforms.diff.model import IMPACTS, Change, SpecDiff
+from clusterforms.diff.reports.localise import localise
+from clusterforms.diff.reports.text import tally
 
 _SPECIAL = re.compile(r"([\\`*_~\[\]|#<>])")
 _SHORT = 40
@@ -47,32 +50,37 @@ def _values(change: Change) -> str:
     return f": {_inline(change)}"
 
 
-def render_md(d: SpecDiff, *, only: Collection[str] | None = None) -> str:
+def render_md(d: SpecDiff, *, only: Collection[str] | None = None, lang: Lang = "zh") -> str:
     """The whole report as Markdown; ``only`` limits the listed changes to those classes."""
     counts = d.counts()
+    total = message("total_changes", lang, {"total": str(counts["total"])})
+    names = {i: word("impact", i, lang) for i in IMPACTS}
+    explained = message("explained_sep", lang).join(
+        f"*{names[i]}*{f' (`{i}`)' if names[i] != i else ''}: {message(f'explain.{i}', lang)}"
+        for i in IMPACTS
+    )
     lines = [
         f"# {escape(d.old.id)} → {escape(d.new.id)}",
         "",
-        f"**{counts['total']} changes**: " + " · ".join(f"{counts[i]} {i}" for i in IMPACTS) + "  ",
-        (
-            "*breaking*: data filled in for the old form cannot be carried over as is; "
-            "*additive*: the new form asks for or accepts more; *wording*: text and layout only."
-        ),
+        f"**{total}**: {tally(counts, lang)}  ",
+        message("explained", lang, {"explained": explained}),
     ]
     if only is not None:
-        lines.append(f"\nShowing {', '.join(i for i in IMPACTS if i in only)} changes only.")
+        sep = message("count_sep", lang)
+        listed = sep.join(word("impact", i, lang) for i in IMPACTS if i in only)
+        lines.append("\n" + message("showing_only_md", lang, {"impacts": listed}))
     if d.label_matching:
-        lines.append(
-            f"\nIds did not line up: items were also paired by label (threshold {d.threshold})."
-        )
+        lines.append("\n" + message("label_matching_md", lang, {"threshold": str(d.threshold)}))
     shown = d if only is None else d.only(only)
-    for group, title, changes in shown.groups():
+    for group, title, changes in shown.groups(lang):
         lines.extend(("", f"## {escape(title)} (`{group}`)", ""))
-        for change in changes:
-            score = f" (label similarity {change.score:.2f})" if change.score is not None else ""
+        for change in (localise(c, lang) for c in changes):
+            score = ""
+            if change.score is not None:
+                score = f" ({message('similarity', lang, {'score': f'{change.score:.2f}'})})"
             lines.append(
-                f"- **{change.impact}** `{change.subject}` {escape(change.summary)}{score}"
-                f"{_values(change)}"
+                f"- **{names[change.impact]}** `{change.subject}` "
+                f"{escape(change.summary)} `{change.code}`{score}{_values(change)}"
             )
             lines.extend(f"  - {escape(detail)}" for detail in change.details)
     return "\n".join(lines) + "\n"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from clusterforms.renderer import Renderer
 
 if TYPE_CHECKING:  # annotations only: listing renderers loads this module and no more
-    from clusterforms import Application, FormSpec, Reading, Report
+    from clusterforms import Application, FormSpec, Reading, Report, SpecDraft
 
 
 class DocxRenderer(Renderer):
@@ -28,6 +28,7 @@ class DocxRenderer(Renderer):
     can_fill: ClassVar[bool] = True
     can_read: ClassVar[bool] = True
     read_suffixes: ClassVar[tuple[str, ...]] = (".docx", ".doc", ".wps", ".odt", ".rtf")
+    can_import: ClassVar[bool] = True
     can_annotate: ClassVar[bool] = True
 
     def render(self, spec: FormSpec, data: Application | None = None) -> bytes:
@@ -68,6 +69,18 @@ class DocxRenderer(Renderer):
         from clusterforms_renderers.docx._annotate import annotate_document  # noqa: PLC0415
 
         return annotate_document(source, report, name=name)
+
+    def import_spec(self, source: str | Path | bytes, *, name: str | None = None) -> SpecDraft:
+        """The draft spec a blank official template prints, its guesses as notes (docs/word.md).
+
+        Raises:
+            clusterforms.ReadError: not a Word file, damaged or hostile, or a .doc/.wps
+                without LibreOffice to convert it.
+
+        """
+        from clusterforms_renderers.docx.importing import import_template  # noqa: PLC0415
+
+        return import_template(source, name=name)
 
 
 __all__ = ["DocxRenderer"]

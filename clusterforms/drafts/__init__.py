@@ -1,0 +1,1 @@
+"""Drafts of specs imported from Word templates: their model, alignment with a base spec."""

@@ -60,7 +60,9 @@ def run_renderers(_: argparse.Namespace) -> int:
     ]
     for info in available_renderers():
         reads = (",".join(info.read_suffixes) or "yes") if info.can_read else "-"
-        flags = ["yes" if can else "-" for can in (info.can_annotate, info.can_table, info.can_import)]
+        flags = [
+            "yes" if can else "-" for can in (info.can_annotate, info.can_table, info.can_import)
+        ]
         fills = "yes" if info.can_fill else "-"
         rows.append((info.name, info.extension, fills, reads, *flags, info.package))
     cells = [[printable(cell) for cell in row] for row in rows]

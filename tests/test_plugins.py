@@ -429,9 +429,7 @@ def test_the_command_line_reads_through_a_third_party_reader(
     table = tmp_path / "matrix.box"
     result = run("matrix", "national-2023", "guangxi-2025", "-o", str(table), path=plugin_path)
     assert result.returncode == 0, result.stderr
-    assert table.read_text(encoding="utf-8").startswith(
-        "编号\t部分\tnational-2023\tguangxi-2025\n"
-    )
+    assert table.read_text(encoding="utf-8").startswith("编号\t部分\tnational-2023\tguangxi-2025\n")
     result = run("matrix", "national-2023", "-o", str(tmp_path / "m.csv"), path=plugin_path)
     assert result.returncode == 2
     assert ".box or .xlsx or .html, not .csv" in result.stderr

@@ -18,6 +18,11 @@ Formulas and where the forms define them:
     (last / first − 1) × 100 — 近三年…累计增长率 (national and Jiangsu forms).
 ``share(part, whole)``
     part / whole × 100 — 占…比例.
+``part_growth(prev_whole, prev_share, whole, share)``
+    growth_rate of whole × share / 100 — 集群主导产业产值增速 from 集群总产值 and 主导产业占比.
+``part_cagr(wholes, shares)``
+    cagr of wholes × shares / 100 — Shanghai's 近三年主导产业产值年均增速 (note 9) from the
+    yearly 总产值 and 主导产业占比.
 ``rd_intensity(rd_expense, revenue)``
     rd_expense / revenue × 100 — 研发投入强度, Shanghai note 16:
     "研发投入强度是指研发费用总额/营业收入总额*100%".
@@ -71,6 +76,8 @@ __all__ = [
     "growth_rate",
     "intensity",
     "mean_growth",
+    "part_cagr",
+    "part_growth",
     "per_10k",
     "rd_intensity",
     "reduction_rate",
@@ -305,6 +312,42 @@ def share(part: Number, whole: Number) -> Decimal:
     return _percent("share", p, w)
 
 
+def _part(func: str, name: str, whole: object, share_pct: object) -> Decimal:
+    """The part a share of a whole is: whole × share / 100 (主导产业产值 = 总产值 × 占比)."""
+    w = _number(func, f"{name} whole", whole)
+    s = _number(func, f"{name} share", share_pct)
+    return _compute(func, lambda: w * s / _HUNDRED)
+
+
+def part_growth(prev_whole: Number, prev_share: Number, whole: Number, share: Number) -> Decimal:
+    """Growth in % of the part ``share``% of ``whole``: growth_rate(prev part, part).
+
+    集群主导产业产值增速 where the form gives 集群总产值 and 主导产业产值占比 for the year and the
+    year before: 主导产业产值 = 总产值 × 占比 / 100. A zero previous part raises
+    :class:`FormulaError`.
+    """
+    func = "part_growth"
+    prev = _part(func, "previous", prev_whole, prev_share)
+    curr = _part(func, "current", whole, share)
+    if prev.is_zero():
+        _fail(func, "the previous part (whole × share) is zero, so the growth rate is undefined")
+    return _change_pct(func, prev, curr)
+
+
+def part_cagr(wholes: Iterable[Number], shares: Iterable[Number]) -> Decimal:
+    """Average yearly growth in % of the part ``shares``% of ``wholes``: cagr of the parts.
+
+    Shanghai note 9: 近三年主导产业产值年均增速 is a geometric mean, and the form gives 集群总产值
+    and 主导产业产值占比 for every year, so the 主导产业产值 series is whole × share / 100.
+    """
+    func = "part_cagr"
+    w = _numbers(func, "wholes", wholes)
+    s = _numbers(func, "shares", shares)
+    if len(w) != len(s):
+        _fail(func, f"needs as many shares as wholes, got {len(s)} and {len(w)}")
+    return cagr([_part(func, f"year {i}", a, b) for i, (a, b) in enumerate(zip(w, s, strict=True))])
+
+
 def rd_intensity(rd_expense: Number, revenue: Number) -> Decimal:
     """R&D intensity in %: rd_expense / revenue × 100.
 
@@ -433,6 +476,8 @@ FORMULAS: Mapping[str, Callable[..., Decimal]] = MappingProxyType(
         "mean_growth": mean_growth,
         "cumulative_growth": cumulative_growth,
         "share": share,
+        "part_growth": part_growth,
+        "part_cagr": part_cagr,
         "rd_intensity": rd_intensity,
         "per_10k": per_10k,
         "reuse_rate": reuse_rate,

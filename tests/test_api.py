@@ -245,7 +245,7 @@ class TestReprs:
         items = sum(1 for _ in spec.walk())
         assert (
             repr(spec)
-            == f"<FormSpec national-2023 {spec.title}: 9 sections, {items} items, 4 rules>"
+            == f"<FormSpec national-2023 {spec.title}: 9 sections, {items} items, 5 rules>"
         )
         assert repr(spec.sections[0]).startswith(f"<Section {spec.sections[0].id} ")
 

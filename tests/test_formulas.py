@@ -394,6 +394,8 @@ def test_registry():
         "mean_growth",
         "cumulative_growth",
         "share",
+        "part_growth",
+        "part_cagr",
         "rd_intensity",
         "per_10k",
         "reuse_rate",

@@ -369,7 +369,11 @@ class TestBatches:
         assert "Traceback" not in result.stderr
         documents = json.loads(report.read_text(encoding="utf-8"))
         assert [d["ok"] for d in documents] == [True, False, True]
-        assert [f["code"] for f in documents[1]["findings"]] == ["too_many_digits"]
+        # The per-10,000 figure divides by the unusable cell: it says it cannot be checked.
+        assert [(f["code"], f["severity"]) for f in documents[1]["findings"]] == [
+            ("too_many_digits", "error"),
+            ("formula_unchecked", "warning"),
+        ]
         table = tmp_path / "汇总表.xlsx"
         result = cli("summarize", GOOD, bad, OTHER, "-o", table)
         assert result.returncode == 1, result.stderr

@@ -45,7 +45,7 @@ from clusterforms.application.reading import reader_for
 from clusterforms.model.checks import value_field_ids
 from clusterforms.model.converter import structure_spec, unstructure_spec
 from clusterforms.model.schema import SPEC_SCHEMA_ID, spec_file_schema
-from clusterforms.validation.cells import NumberCheck, count_chars
+from clusterforms.validation.cells import NumberCheck, count_chars, count_words
 from clusterforms.validation.emit import Emitter, label_of
 from tests.strategies import specs as random_specs
 
@@ -83,6 +83,7 @@ STRUCTURAL = frozenset(
 LIBRARY_ONLY = frozenset(
     {
         "formula_mismatch",
+        "formula_unchecked",
         "exceeds",
         "target_rule",
         "evidence_missing",
@@ -213,6 +214,31 @@ def _targets_gap(item: cf.TargetsItem, value: dict[str, Any]) -> str | None:
     return None
 
 
+def _word_count_gap(item: Any, value: Any) -> bool:
+    """Text within its limit as Word counts 字数 but over it in characters (the pattern's count)."""
+
+    def over(text: Any, limit: int | None) -> bool:
+        return (
+            isinstance(text, str)
+            and limit is not None
+            and count_words(text) <= limit < count_chars(text)
+        )
+
+    if over(value, getattr(item, "max_chars", None)):
+        return True
+    if not isinstance(item, cf.RosterItem):
+        return False
+    columns = {c.id: c.max_chars for c in item.columns}
+    rows = value if isinstance(value, list) else []
+    return any(
+        over(cell, columns.get(key))
+        for row in rows
+        if isinstance(row, dict)
+        for key, cell in row.items()
+        if isinstance(key, str)
+    )
+
+
 def known_gap(spec: cf.FormSpec, doc: Any) -> str | None:
     """Why the schema may reject what the library accepts (see docs/renderers.md)."""
     if not isinstance(doc, dict):
@@ -243,6 +269,8 @@ def known_gap(spec: cf.FormSpec, doc: Any) -> str | None:
     items = items_by_id(spec)
     for field_id, value in values.items():
         item = items.get(field_id)
+        if _word_count_gap(item, value):
+            return "字数: the pattern counts characters, the library counts as Word does"
         if isinstance(item, cf.ChoiceItem):
             entry = value[0] if isinstance(value, list) and len(value) == 1 else value
             if _loose_option(entry, {"option", "text"}):

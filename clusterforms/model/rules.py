@@ -63,9 +63,12 @@ class FormulaRule:
     """A reported value must equal a formula of other reported values.
 
     With ``per_year`` the rule is checked for every data year, references
-    without a selector meaning that year; a year whose inputs are missing
-    (the first year for ``@prev``) is skipped.  ``tolerance`` allows for
-    inputs that were themselves rounded to 2 places.
+    without a selector meaning that year; a year whose inputs the form does
+    not ask for (the first year for ``@prev``) is skipped.  An input that is
+    missing, or a base that is zero, is reported as a check that cannot be
+    made (``formula_unchecked``): a warning for a missing input, ``severity``
+    for a zero base.  ``tolerance`` is the distance allowed from the result
+    rounded half-up to 2 places, as applicants round it.
     """
 
     check: Literal["formula"] = "formula"
@@ -102,6 +105,14 @@ class Condition:
 
     ``years`` says which data years must meet it: ``each``, the ``last``, or
     ``any``.  ``op = "is"`` compares a single choice with ``option``.
+    With ``of`` set to ``mean_growth`` the geometric mean of one field's yearly
+    rates is compared instead of each year (研发经费投入年均增长超过5% from the yearly 增速).
+    ``overlapping`` says the fields count lists a firm may be on more than once:
+    the firms are at least the largest list and at most the sum, so the condition
+    is decided only where both bounds agree.  ``unmet`` is what a condition the
+    data does not meet comes to: ``fail``, or ``undecided`` where the form asks
+    for less than the criterion counts (国家级 only where 市级 also counts).
+    ``why`` gives the reason an unmet condition is undecided, with its source.
     """
 
     fields: tuple[str, ...]
@@ -109,13 +120,18 @@ class Condition:
     threshold: Decimal | None = None
     option: str | None = None
     years: Literal["each", "last", "any"] = "each"
+    of: Literal["value", "mean_growth"] = "value"
+    overlapping: bool = False
+    unmet: Literal["fail", "undecided"] = "fail"
+    why: str = ""
 
 
 @attrs.frozen(kw_only=True)
 class Criterion:
     """A recognition criterion (认定标准) with its source.
 
-    A criterion without conditions is qualitative: the data cannot decide it.
+    A criterion without conditions is one the data cannot decide (a
+    qualitative one); ``why`` says why, where it is not simply qualitative.
     """
 
     id: str
@@ -123,3 +139,4 @@ class Criterion:
     source: str
     conditions: tuple[Condition, ...] = ()
     combine: Literal["all", "any"] = "all"
+    why: str = ""

@@ -16,6 +16,7 @@ import attrs
 from clusterforms.application.reading import read_application
 from clusterforms.application.values import Application, ByYear
 from clusterforms.errors import ApplicationError
+from clusterforms.formulas import FormulaError, mean_growth, round2
 from clusterforms.model.rules import COMPARE_OPS, Condition, Criterion, FieldRef
 from clusterforms.model.spec import FormSpec
 
@@ -55,7 +56,7 @@ def _judge(spec: FormSpec, criterion: Criterion, values: Application) -> Criteri
     details = tuple(detail for _, detail in outcomes)
     if not statuses:
         status: Status = "undecided"
-        details = ("定性指标，需人工审核",)
+        details = (criterion.why or "定性指标，需人工审核",)
     elif criterion.combine == "any":
         status = (
             "pass" if "pass" in statuses else "undecided" if "undecided" in statuses else "fail"
@@ -91,20 +92,90 @@ def _condition(spec: FormSpec, condition: Condition, values: Application) -> tup
         if chosen is None:
             return "undecided", f"{names}: 未填报"
         ok = chosen == condition.option
-        return ("pass" if ok else "fail"), f"{names} = {chosen}（要求 {condition.option}）"
+        return _unmet(condition, f"{names} = {chosen}（要求 {condition.option}）", ok=ok)
     threshold = condition.threshold if condition.threshold is not None else Decimal(0)
     compare = COMPARE_OPS[condition.op]
     sign = _OP_SIGNS[condition.op]
+    wanted = f"（要求 {sign} {threshold}）"
+    if condition.of == "mean_growth":
+        return _mean_growth(spec, refs[0].field, values, condition, wanted)
     checked = list(_totals(spec, refs, values, condition.years))
     totals = [(year, total) for year, total in checked if total is not None]
     if not checked or len(totals) < len(checked):
-        return "undecided", f"{names}: 数据不全，无法判断（要求 {sign} {threshold}）"
+        return "undecided", f"{names}: 数据不全，无法判断{wanted}"
+    if condition.overlapping:
+        return _overlapping(spec, refs, values, condition, wanted)
     results = [(year, total, compare(total, threshold)) for year, total in totals]
     shown = "，".join(f"{year}年 {total}" if year else f"{total}" for year, total, _ in results)
     passed = (
         any(ok for *_, ok in results) if condition.years == "any" else all(ok for *_, ok in results)
     )
-    return ("pass" if passed else "fail"), f"{names}: {shown}（要求 {sign} {threshold}）"
+    return _unmet(condition, f"{names}: {shown}{wanted}", ok=passed)
+
+
+def _unmet(condition: Condition, detail: str, *, ok: bool) -> tuple[Status, str]:
+    """``pass`` when met; otherwise what the spec says a miss comes to, with its reason."""
+    if ok:
+        return "pass", detail
+    if condition.unmet == "undecided":
+        return "undecided", f"{detail}；{condition.why}" if condition.why else detail
+    return "fail", detail
+
+
+def _mean_growth(
+    spec: FormSpec, field: str, values: Application, condition: Condition, wanted: str
+) -> tuple[Status, str]:
+    """The geometric mean of a field's yearly rates against the threshold (年均增长)."""
+    rates = [values.number(field, year) for year in spec.data_years]
+    known = [r for r in rates if r is not None]
+    if len(known) < len(rates):
+        return "undecided", f"{field}: 数据不全，无法计算年均增速{wanted}"
+    try:
+        mean = round2(mean_growth(known))
+    except FormulaError:
+        return "undecided", f"{field}: 年增速无法求几何平均{wanted}"
+    ok = COMPARE_OPS[condition.op](mean, condition.threshold or Decimal(0))
+    shown = "、".join(str(r) for r in known)
+    return _unmet(condition, f"{field}: 年增速 {shown} 的几何平均为 {mean}{wanted}", ok=ok)
+
+
+def _overlapping(
+    spec: FormSpec, refs: list[FieldRef], values: Application, condition: Condition, wanted: str
+) -> tuple[Status, str]:
+    """Lists a firm may be on more than once: the firms number between the largest and the sum.
+
+    Decided only where both bounds fall on the same side of the threshold.
+    """
+    compare = COMPARE_OPS[condition.op]
+    threshold = condition.threshold or Decimal(0)
+    chosen = spec.data_years if condition.years in {"each", "any"} else spec.data_years[-1:]
+    verdicts: list[bool | None] = []
+    shown: list[str] = []
+    for year in chosen:
+        counts = [_number_in(values, ref.field, year) for ref in refs]
+        numbers = [c for c in counts if c is not None]
+        low, high = max(numbers), sum(numbers, Decimal(0))
+        verdict = (
+            compare(low, threshold) if compare(low, threshold) == compare(high, threshold) else None
+        )
+        verdicts.append(verdict)
+        parts = " + ".join(f"{ref.field} {n}" for ref, n in zip(refs, numbers, strict=True))
+        shown.append(f"{year}年 {parts}（不重复计算至少 {low}，至多 {high}）")
+    detail = "，".join(shown) + wanted
+    if condition.years == "any" and any(v is True for v in verdicts):
+        return "pass", detail
+    if condition.years != "any" and all(v is True for v in verdicts):
+        return "pass", detail
+    if all(v is False for v in verdicts) or (
+        condition.years != "any" and any(v is False for v in verdicts)
+    ):
+        return _unmet(condition, detail, ok=False)
+    return "undecided", f"{detail}；同一企业可能同时在几份名单中，合计不能证明达到要求，需核对名单"
+
+
+def _number_in(values: Application, field: str, year: int) -> Decimal | None:
+    by_year = isinstance(values.get(field), ByYear)
+    return values.number(field, year if by_year else None)
 
 
 def _totals(

@@ -35,7 +35,7 @@ from clusterforms.validation.cells import (
     Attachments,
     Checker,
     NumberCheck,
-    count_chars,
+    count_words,
     wrong_type,
 )
 from clusterforms.validation.emit import Emitter, label_of
@@ -49,7 +49,7 @@ def text_checker(item: TextItem | NarrativeItem | CoverLine | SignoffItem) -> Ch
     def check(value: Any, emit: Emitter, _: Attachments) -> None:
         if not isinstance(value, str):
             wrong_type(emit, item, TEXT_WORDS, value)
-        elif limit is not None and len(value) > limit and (n := count_chars(value)) > limit:
+        elif limit is not None and len(value) > limit and (n := count_words(value)) > limit:
             emit("too_long", item.id, label, limit=limit, count=n)
 
     return check

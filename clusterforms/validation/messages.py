@@ -108,6 +108,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
             "but {reported} was reported ({source})"
         ),
     ),
+    "formula_unchecked": (
+        "「{label}」{where}填报为 {reported}，无法按公式核对：{reason}（{source}）",
+        (
+            "'{label}'{where} is {reported} but cannot be checked by its formula: "
+            "{reason_en} ({source})"
+        ),
+    ),
     "exceeds": (
         "「{label}」{where}为 {reported}，不应{op}「{other_label}」的 {other}",
         "'{label}'{where} is {reported}, which must not be {op_en} '{other_label}' ({other})",

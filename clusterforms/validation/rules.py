@@ -29,21 +29,44 @@ def compile_rules(spec: FormSpec) -> list[RuleCheck]:
     ]
 
 
+#: A reference to a year the form does not ask for (``@prev`` of the first year).
+_OFF_FORM = object()
+
+#: The arguments of each formula that are divided by (a series: every value but the last).
+_BASES: dict[str, tuple[int, ...]] = {
+    "growth_rate": (0,),
+    "cagr": (0,),
+    "annual_growth": (0,),
+    "cumulative_growth": (0,),
+    "share": (1,),
+    "rd_intensity": (1,),
+    "per_10k": (1,),
+    "reuse_rate": (1,),
+    "reduction_rate": (0,),
+    "intensity": (1,),
+    "part_growth": (0, 1),
+    "part_cagr": (0, 1),
+}
+
+
+def _target_year(ref: FieldRef, years: tuple[int, ...], year: int | None) -> int | None:
+    """The data year ``ref`` means in ``year``; None for a single value or ``@all``."""
+    if ref.selector == "prev":
+        return None if year is None or year == years[0] else years[years.index(year) - 1]
+    return {"first": years[0], "last": years[-1], "": year}.get(ref.selector)
+
+
 def _resolve(ref: FieldRef, values: Values, years: tuple[int, ...], year: int | None) -> Any:
-    """The value ``ref`` points at, or None when it is missing."""
+    """The value ``ref`` points at: None when missing, :data:`_OFF_FORM` off the form."""
     value = values.get(ref.field)
+    if ref.selector == "prev" and (year is None or year == years[0]):
+        return _OFF_FORM
     if not isinstance(value, dict):
         return value if ref.selector in {"", "first", "last"} else None
     if ref.selector == "all":
         series = [value.get(y) for y in years]
         return None if any(v is None for v in series) else series
-    target = {
-        "first": years[0],
-        "last": years[-1],
-        "prev": None if year is None or year == years[0] else years[years.index(year) - 1],
-        "": year,
-    }[ref.selector]
-    return None if target is None else value.get(target)
+    return value.get(_target_year(ref, years, year))
 
 
 def _years_of(rule_per_year: bool, years: tuple[int, ...]) -> Iterator[int | None]:
@@ -53,25 +76,108 @@ def _years_of(rule_per_year: bool, years: tuple[int, ...]) -> Iterator[int | Non
         yield None
 
 
+def _places(
+    ref: FieldRef, values: Values, years: tuple[int, ...], year: int | None, yearly: frozenset[str]
+) -> list[tuple[int | None, Any]]:
+    """Each (year, value) ``ref`` reads: one, or every data year for ``@all``."""
+    value = values.get(ref.field)
+    if ref.selector == "all":
+        series = value if isinstance(value, dict) else {}
+        return [(y, series.get(y)) for y in years]
+    shown = _target_year(ref, years, year) if ref.field in yearly else None
+    return [(shown, _resolve(ref, values, years, year))]
+
+
+def _unchecked_reason(  # noqa: PLR0913 - the rule, its inputs and where
+    rule: FormulaRule,
+    args: list[FieldRef],
+    values: Values,
+    *,
+    years: tuple[int, ...],
+    year: int | None,
+    labels: dict[str, str],
+    yearly: frozenset[str],
+) -> tuple[str, str, bool] | None:
+    """Why the formula cannot be computed (zh, en, whether a base is zero), or None."""
+    for ref in args:
+        for at, value in _places(ref, values, years, year, yearly):
+            if not isinstance(value, Decimal):
+                where = "" if at is None else f"{at}年"
+                label = labels.get(ref.field, ref.field)
+                return (
+                    f"「{label}」{where}没有可用的数值",
+                    f"'{label}'{'' if at is None else f' ({at})'} has no usable number",
+                    False,
+                )
+    for index in _BASES.get(rule.formula, ()):
+        ref = args[index]
+        places = _places(ref, values, years, year, yearly)
+        if ref.selector == "all":
+            places = places[:-1]  # a series' last value is never divided by
+        for at, value in places:
+            if isinstance(value, Decimal) and value.is_zero():
+                where = "" if at is None else f"{at}年"
+                label = labels.get(ref.field, ref.field)
+                return (
+                    f"「{label}」{where}为 0，不能作为计算的基数",
+                    f"'{label}'{'' if at is None else f' ({at})'} is 0 and cannot be the base",
+                    True,
+                )
+    return None
+
+
+_OUT_OF_DOMAIN = (
+    "填报的数值超出公式的适用范围",
+    "the figures are outside the formula's domain",
+    True,
+)
+
+
+def _evaluate(formula: Callable[..., Decimal], inputs: list[Any]) -> Decimal | None:
+    """The formula's unrounded result, or None when an input is missing or out of its domain."""
+    if any(i is None for i in inputs):
+        return None
+    try:
+        return formula(*inputs)
+    except FormulaError:
+        return None
+
+
 def _formula_check(spec: FormSpec, rule: FormulaRule, labels: dict[str, str]) -> RuleCheck:
     formula = FORMULAS[rule.formula]
     result = FieldRef.parse(rule.result)
     args = [FieldRef.parse(a) for a in rule.args]
     years = spec.data_years
     label = labels.get(result.field, result.field)
+    source = rule.source or rule.formula
+    yearly = frozenset(item.id for _, item in spec.walk() if item.kind == "yearly")
 
     def check(values: Values, emit: Emitter) -> None:
         for year in _years_of(rule.per_year, years):
             reported = _resolve(result, values, years, year)
             inputs = [_resolve(a, values, years, year) for a in args]
-            if reported is None or any(i is None for i in inputs):
+            if not isinstance(reported, Decimal) or any(i is _OFF_FORM for i in inputs):
+                continue  # nothing reported to check, or an input the form does not ask for
+            shown_year = year if year is not None else _selected_year(result, years)
+            computed = _evaluate(formula, inputs)
+            if computed is None:
+                reason = _unchecked_reason(
+                    rule, args, values, years=years, year=year, labels=labels, yearly=yearly
+                )
+                zh, en, zero = reason or _OUT_OF_DOMAIN
+                emit(
+                    "formula_unchecked",
+                    result.field,
+                    label,
+                    severity=rule.severity if zero else "warning",
+                    year=shown_year,
+                    reported=reported,
+                    reason=zh,
+                    reason_en=en,
+                    source=source,
+                )
                 continue
-            try:
-                computed = formula(*inputs)
-            except FormulaError:
-                continue  # a zero denominator: the inputs' own checks speak for them
             if abs(reported - round2(computed)) > rule.tolerance:
-                shown_year = year if year is not None else _selected_year(result, years)
                 emit(
                     "formula_mismatch",
                     result.field,
@@ -80,7 +186,7 @@ def _formula_check(spec: FormSpec, rule: FormulaRule, labels: dict[str, str]) ->
                     year=shown_year,
                     reported=reported,
                     computed=computed,
-                    source=rule.source or rule.formula,
+                    source=source,
                 )
 
     return check
@@ -101,7 +207,7 @@ def _compare_check(spec: FormSpec, rule: CompareRule, labels: dict[str, str]) ->
         for year in _years_of(per_year, years):
             a = _resolve(left, values, years, year)
             b = _resolve(right, values, years, year)
-            if a is None or b is None or compare(a, b):
+            if not isinstance(a, Decimal) or not isinstance(b, Decimal) or compare(a, b):
                 continue
             emit(
                 "exceeds",
@@ -133,7 +239,19 @@ def compile_targets(spec: FormSpec, item: TargetsItem) -> RuleCheck:
             if not isinstance(target, Decimal):
                 continue
             verdict = _judge(rule, baseline, target, cells.get("industry_average"), span)
-            if verdict is not None:
+            if verdict is _UNJUDGED:
+                emit(
+                    "formula_unchecked",
+                    rule.row,
+                    indicators[rule.row or ""],
+                    severity="warning",
+                    option="target",
+                    reported=target,
+                    reason=f"基准值为 {baseline}，不能作为计算的基数",
+                    reason_en=f"the baseline is {baseline} and cannot be the base",
+                    source=rule.text,
+                )
+            elif verdict is not None:
                 zh, en = verdict
                 emit(
                     "target_rule",
@@ -150,16 +268,23 @@ def compile_targets(spec: FormSpec, item: TargetsItem) -> RuleCheck:
     return check
 
 
+#: A target rule whose baseline is zero: the growth or reduction it asks for is undefined.
+_UNJUDGED = ("", "")
+
+
 def _judge(
     rule: TargetRule, baseline: object, target: Decimal, average: object, span: int
 ) -> tuple[str, str] | None:
-    """None when ``rule`` holds (or cannot be judged), else the breach in Chinese and English."""
+    """None when ``rule`` holds (or its inputs are absent), else the breach in Chinese and English.
+
+    :data:`_UNJUDGED` when the baseline is zero, so the rule cannot be judged.
+    """
     base = baseline if isinstance(baseline, Decimal) else None
     avg = average if isinstance(average, Decimal) else None
     try:
         verdict = _VERDICTS[rule.check or ""](rule, base, target, avg, span)
     except FormulaError:
-        return None
+        return _UNJUDGED
     if verdict is None:
         return None
     ok, zh, en = verdict

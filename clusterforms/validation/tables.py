@@ -14,7 +14,7 @@ from clusterforms.validation.cells import (
     Attachments,
     Checker,
     NumberCheck,
-    count_chars,
+    count_words,
     report_invalid,
     wrong_type,
 )
@@ -150,7 +150,7 @@ def _roster_cell(
     field, label, option = place
     if isinstance(cell, str):
         limit = column.max_chars
-        if limit is not None and len(cell) > limit and (n := count_chars(cell)) > limit:
+        if limit is not None and len(cell) > limit and (n := count_words(cell)) > limit:
             emit("too_long", field, label, option=option, limit=limit, count=n)
     elif not isinstance(cell, Decimal):
         invalid = cell if isinstance(cell, Invalid) else Invalid(cell, "wrong_shape")

@@ -28,7 +28,7 @@ from clusterforms.model.items import (
 )
 from clusterforms.model.spec import FormSpec
 from clusterforms.validation.cells import Checker, report_invalid
-from clusterforms.validation.emit import Emitter, label_of
+from clusterforms.validation.emit import Emitter, label_of, shown_names
 from clusterforms.validation.fields import (
     counts_checker,
     named_count_checker,
@@ -95,10 +95,11 @@ class Validator:
         rules.extend(compile_rules(spec))
         self._plan = tuple(plan)
         self._rules = tuple(rules)
+        self._names = shown_names(spec)
 
     def validate(self, data: object, *, lang: Lang = "zh") -> Report:
         """Every finding for ``data``, a document (docs/data-format.md) or an Application."""
-        emit = Emitter(lang)
+        emit = Emitter(lang, self._names)
         application = self._read(data, emit)
         if application is not None:
             _check_document(application, emit)

@@ -61,6 +61,16 @@ def _mean_growth(rates: _Arg) -> str:
     return f"(({product})^(1/{len(cells)})-1)*100"
 
 
+def _part_growth(prev_whole: _Arg, prev_share: _Arg, whole: _Arg, share: _Arg) -> str:
+    prev = f"{_one(prev_whole)}*{_one(prev_share)}"
+    return f"({_one(whole)}*{_one(share)}-{prev})/({prev})*100"
+
+
+def _part_cagr(wholes: _Arg, shares: _Arg) -> str:
+    w, s = _many(wholes), _many(shares)
+    return f"(({w[-1]}*{s[-1]}/({w[0]}*{s[0]}))^(1/{len(w) - 1})-1)*100"
+
+
 def _per_10k(count: _Arg, people: _Arg) -> str:
     return f"{_one(count)}/{_one(people)}*10000"
 
@@ -81,6 +91,8 @@ TEMPLATES: Final[dict[str, tuple[Callable[..., str], tuple[int | str, ...]]]] = 
     "cagr": (_cagr, ("*",)),
     "mean_growth": (_mean_growth, ("*",)),
     "share": (_ratio, (1, 1)),
+    "part_growth": (_part_growth, (1, 1, 1, 1)),
+    "part_cagr": (_part_cagr, ("*", "*")),
     "rd_intensity": (_ratio, (1, 1)),
     "reuse_rate": (_ratio, (1, 1)),
     "per_10k": (_per_10k, (1, 1)),

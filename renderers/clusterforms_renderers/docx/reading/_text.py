@@ -13,7 +13,9 @@ typed, spacing and all.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
+from itertools import compress, repeat
 from typing import Final
 
 #: Characters that mean nothing for matching: white space, zero-width marks, blank lines.
@@ -39,6 +41,7 @@ BOXES: Final = frozenset("□☐○❑❒")
 MARKS: Final = TICKS | BOXES
 #: Punctuation that is no text of its own when left over around typed words.
 _FILLER: Final = frozenset("：:，,。.、；;（）()[]【】〔〕-—…·\"“”'‘’/") | frozenset(_DROPPED)
+_NO_FILLER: Final[dict[int, str | None]] = dict.fromkeys(map(ord, _FILLER))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -49,7 +52,7 @@ def norm(text: str) -> str:
 
 def is_filler(text: str) -> bool:
     """Whether ``text`` holds nothing but white space and punctuation."""
-    return all(c in _FILLER for c in text)
+    return not text.translate(_NO_FILLER)
 
 
 def clean_line(text: str) -> str:
@@ -74,9 +77,14 @@ class Spans:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        keep = [i for i, c in enumerate(text) if c not in _DROPPED_SET]
-        self.index = keep
-        self.normal = "".join(text[i] for i in keep).translate(_TABLE)
+        kept = text.translate(_DROP)
+        # The positions of the characters kept, found in C: all of them, or those not dropped.
+        self.index = (
+            list(range(len(text)))
+            if len(kept) == len(text)
+            else list(compress(range(len(text)), map(_KEPT.get, text, repeat(1))))
+        )
+        self.normal = kept.translate(_TABLE)
 
     def original(self, start: int, end: int) -> str:
         """The original text from normal positions ``start`` to ``end``, all between included."""
@@ -97,7 +105,11 @@ class Spans:
         return self.text[: self.index[start]]
 
 
-_DROPPED_SET: Final = frozenset(_DROPPED)
+#: Only the characters that mean nothing dropped; and, for each of them, 0: not kept.
+_DROP: Final[dict[int, str | None]] = {ord(c): None for c in _DROPPED}
+_KEPT: Final = dict.fromkeys(_DROPPED, 0)
+#: A run of normal positions no printed word took.
+_UNTAKEN: Final = re.compile(b"\\x00+")
 
 
 def find_all(haystack: str, needle: str) -> list[int]:
@@ -122,32 +134,28 @@ def typed_pieces(text: str, leading: Sequence[str] = (), printed: Iterable[str] 
     of nothing but punctuation are dropped.
     """
     spans = Spans(text)
-    taken = [False] * len(spans.normal)
+    taken = bytearray(len(spans.normal))  # 1 where a printed word was taken
     for word in leading:
         _take(spans.normal, taken, norm(word), last=False)
     for word in sorted({norm(w) for w in printed}, key=len, reverse=True):
         _take(spans.normal, taken, word, last=True)
     pieces: list[str] = []
-    start = None
-    for i, done in enumerate([*taken, True]):
-        if not done and start is None:
-            start = i
-        elif done and start is not None:
-            piece = spans.original(start, i)
-            if not is_filler(piece):
-                pieces.append(piece)
-            start = None
+    for run in _UNTAKEN.finditer(taken):
+        piece = spans.original(run.start(), run.end())
+        if not is_filler(piece):
+            pieces.append(piece)
     return pieces
 
 
-def _take(normal: str, taken: list[bool], needle: str, *, last: bool) -> None:
+def _take(normal: str, taken: bytearray, needle: str, *, last: bool) -> None:
     """Mark one occurrence of ``needle`` not yet taken (the first, or the last)."""
     if not needle:
         return
     starts = find_all(normal, needle)
+    size = len(needle)
     for start in reversed(starts) if last else starts:
-        if not any(taken[start : start + len(needle)]):
-            taken[start : start + len(needle)] = [True] * len(needle)
+        if taken.find(1, start, start + size) < 0:
+            taken[start : start + size] = b"\x01" * size
             return
 
 

@@ -33,6 +33,8 @@ from clusterforms_renderers.docx.reading._text import (
 _EVIDENCE: Final = re.compile(r"[（(]\s*佐证材料\s*[：:]\s*([^（）()]*?)\s*[）)]\s*$")
 _LEADING: Final = " \t\u3000：:_＿\u200b"
 _NO_MARKS: Final[dict[int, None]] = dict.fromkeys(map(ord, MARKS))
+#: One tick mark, looked for in C.
+_TICK: Final = re.compile("[" + re.escape("".join(sorted(TICKS))) + "]")
 
 
 @attrs.frozen
@@ -154,9 +156,8 @@ def _strays(
     for n in range(len(found) + 1):
         lo = found[n - 1][3] if n else 0
         hi = found[n][1] if n < len(found) else len(normal)
-        for at in range(lo, hi):
-            if normal[at] not in TICKS:
-                continue
+        for mark in _TICK.finditer(normal, lo, hi):
+            at = mark.start()
             spot = spans.index[at]
             previous = n - 1 if n else None
             following = n if n < len(found) else None

@@ -68,8 +68,12 @@ def anchor_of(item: Any) -> str:
     return ""
 
 
-def _starts(text: str, anchor: str) -> bool:
-    return bool(anchor) and norm(text).lstrip("".join(MARKS)).startswith(anchor)
+_MARK_CHARS = "".join(sorted(MARKS))
+
+
+def _key(text: str) -> str:
+    """What an anchor is matched against: ``text`` normalised, without the boxes before it."""
+    return norm(text).lstrip(_MARK_CHARS)
 
 
 class Scan:
@@ -96,6 +100,8 @@ class Scan:
         self.years: tuple[TableAt, dict[int, tuple[int, int]]] | None = None
         #: Written text gathered for the part's outlined narrative (section 八), by heading.
         self.outlined: list[tuple[str, list[str]]] | None = None
+        #: :meth:`_keys` of the units looked at so far (units are frozen: worked out once).
+        self._seen: dict[int, tuple[tuple[Cell | None, str], ...]] = {}
 
     # ------------------------------------------------------------------ finding
 
@@ -115,15 +121,28 @@ class Scan:
         if not key:
             return None
         first = self.cursor if start is None else start
+        seen = self._seen
         for index in range(first, self.end if end is None else end):
+            keys = seen.get(index) or self._keys(index)
             unit = self.units[index]
             if isinstance(unit, Row):
-                for cell in unit.starting():
-                    if _starts(cell_text(cell), key):
+                for cell, text in keys:
+                    if text.startswith(key) and cell is not None:
                         return CellHit(index, unit, cell)
-            elif lines and (_starts(unit.text, key) or _starts(unit.paragraph.text, key)):
+            elif lines and (keys[0][1].startswith(key) or keys[1][1].startswith(key)):
                 return LineHit(index, unit)
         return None
+
+    def _keys(self, index: int) -> tuple[tuple[Cell | None, str], ...]:
+        """The keys of unit ``index``: of each cell starting in it, or of the line (two)."""
+        unit = self.units[index]
+        found: tuple[tuple[Cell | None, str], ...]
+        if isinstance(unit, Row):
+            found = tuple((cell, _key(cell_text(cell))) for cell in unit.starting())
+        else:
+            found = ((None, _key(unit.text)), (None, _key(unit.paragraph.text)))
+        self._seen[index] = found
+        return found
 
     def later_anchor(self, after: int) -> int:
         """The unit where the next item after the current one is found (the part's end if none)."""

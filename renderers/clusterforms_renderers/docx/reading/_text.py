@@ -41,7 +41,6 @@ BOXES: Final = frozenset("□☐○❑❒")
 MARKS: Final = TICKS | BOXES
 #: Punctuation that is no text of its own when left over around typed words.
 _FILLER: Final = frozenset("：:，,。.、；;（）()[]【】〔〕-—…·\"“”'‘’/") | frozenset(_DROPPED)
-_NO_FILLER: Final[dict[int, str | None]] = dict.fromkeys(map(ord, _FILLER))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -52,7 +51,7 @@ def norm(text: str) -> str:
 
 def is_filler(text: str) -> bool:
     """Whether ``text`` holds nothing but white space and punctuation."""
-    return not text.translate(_NO_FILLER)
+    return all(c in _FILLER for c in text)
 
 
 def clean_line(text: str) -> str:
@@ -77,14 +76,13 @@ class Spans:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        kept = text.translate(_DROP)
-        # The positions of the characters kept, found in C: all of them, or those not dropped.
+        # The positions of the characters kept: all of them, or those not dropped (found in C).
         self.index = (
             list(range(len(text)))
-            if len(kept) == len(text)
+            if _ANY_DROPPED.search(text) is None
             else list(compress(range(len(text)), map(_KEPT.get, text, repeat(1))))
         )
-        self.normal = kept.translate(_TABLE)
+        self.normal = norm(text)  # the dropped characters go, the others map one by one
 
     def original(self, start: int, end: int) -> str:
         """The original text from normal positions ``start`` to ``end``, all between included."""
@@ -105,8 +103,8 @@ class Spans:
         return self.text[: self.index[start]]
 
 
-#: Only the characters that mean nothing dropped; and, for each of them, 0: not kept.
-_DROP: Final[dict[int, str | None]] = {ord(c): None for c in _DROPPED}
+#: A character that means nothing; and, for each of them, 0: not kept.
+_ANY_DROPPED: Final = re.compile("[" + re.escape(_DROPPED) + "]")
 _KEPT: Final = dict.fromkeys(_DROPPED, 0)
 #: A run of normal positions no printed word took.
 _UNTAKEN: Final = re.compile(b"\\x00+")
@@ -133,6 +131,8 @@ def typed_pieces(text: str, leading: Sequence[str] = (), printed: Iterable[str] 
     Each piece is the original text between printed words, stripped; pieces
     of nothing but punctuation are dropped.
     """
+    if is_filler(text):  # no piece of it would be kept (an empty cell, the usual case)
+        return []
     spans = Spans(text)
     taken = bytearray(len(spans.normal))  # 1 where a printed word was taken
     for word in leading:

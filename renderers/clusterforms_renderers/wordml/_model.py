@@ -58,6 +58,12 @@ class Paragraph:
     comments: tuple[str, ...] = ()
     textboxes: tuple[tuple[Block, ...], ...] = ()
 
+    @property
+    def printed_text(self) -> str:
+        """The text with the list number Word draws before it ("三、", "（一）"), if any."""
+        number = self.number
+        return number.label + self.text if number is not None and number.label else self.text
+
 
 @attrs.frozen
 class Cell:
@@ -72,6 +78,8 @@ class Cell:
     _paragraphs: tuple[Paragraph, ...] | None = attrs.field(
         init=False, default=None, eq=False, repr=False
     )
+    #: :attr:`printed_text`, worked out when first asked for, for the same reason.
+    _printed: str | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -91,6 +99,15 @@ class Cell:
     def text(self) -> str:
         """The cell's own paragraphs' text, one line each."""
         return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def printed_text(self) -> str:
+        """The cell's own paragraphs as printed, each with the list number drawn before it."""
+        if self._printed is None:
+            found = "\n".join(p.printed_text for p in self.paragraphs)
+            object.__setattr__(self, "_printed", found)
+            return found
+        return self._printed
 
 
 @attrs.frozen

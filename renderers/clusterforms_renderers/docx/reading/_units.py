@@ -47,10 +47,16 @@ class Row:
     table: TableAt
     row: int
     cells: tuple[Cell, ...] = attrs.field(repr=False)
+    #: :meth:`starting`, worked out when first asked for: readers ask for it again and again.
+    _starting: tuple[Cell, ...] | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def starting(self) -> tuple[Cell, ...]:
         """The cells that start in this row (not those merged down from above)."""
-        return tuple(c for c in self.cells if c.row == self.row)
+        if self._starting is None:
+            found = tuple(c for c in self.cells if c.row == self.row)
+            object.__setattr__(self, "_starting", found)
+            return found
+        return self._starting
 
 
 Unit = Line | Row
@@ -58,13 +64,12 @@ Unit = Line | Row
 
 def paragraph_text(paragraph: Paragraph) -> str:
     """A paragraph's text with the list number Word draws before it."""
-    number = paragraph.number
-    return number.label + paragraph.text if number is not None and number.label else paragraph.text
+    return paragraph.printed_text
 
 
 def cell_text(cell: Cell) -> str:
-    """A cell's own paragraphs as printed, one line each."""
-    return "\n".join(paragraph_text(p) for p in cell.paragraphs)
+    """A cell's own paragraphs as printed, one line each (worked out once per cell)."""
+    return cell.printed_text
 
 
 def units(document: WordDocument, numbers: Sequence[int] = ()) -> list[Unit]:

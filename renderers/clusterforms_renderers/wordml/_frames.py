@@ -56,7 +56,8 @@ class CellFrame(Story):
     __slots__ = ("continues_left", "merge", "span")
 
     def __init__(self, element: etree._Element) -> None:
-        super().__init__(element)
+        self.element = element  # what Story.__init__ does, without the call: one per cell
+        self.blocks: list[Block] = []
         self.span: etree._Element | None = None
         self.merge: str | None = None
         self.continues_left = False

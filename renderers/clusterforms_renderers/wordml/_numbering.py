@@ -88,54 +88,76 @@ class ListDefinition:
 
 
 class Numbering:
-    """The numbering part, and the counters of one pass through a document."""
+    """The numbering part, and the counters of one pass through a document.
 
-    def __init__(self, lists: Mapping[int, ListDefinition]) -> None:
-        self._lists = lists
+    A list's levels are read from the part when a paragraph first uses it: a
+    template defines dozens of lists, a form numbers its paragraphs with a few.
+    """
+
+    def __init__(
+        self, abstracts: Mapping[int, etree._Element], nums: Mapping[int, etree._Element]
+    ) -> None:
+        self._abstracts = abstracts  # w:abstractNum by id (the last of an id, as before)
+        self._nums = nums  # w:num by id
+        self._abstract_levels: dict[int, dict[int, Level]] = {}
+        self._lists: dict[int, ListDefinition | None] = {}
         self._counters: dict[tuple[str, int], dict[int, int]] = {}
 
     @classmethod
     def from_xml(cls, root: etree._Element) -> Numbering:
         """The lists of a parsed ``numbering.xml``."""
-        abstract = {
-            int_value_attr(element, W_ABSTRACT_NUM_ID_ATTR): _levels(element)
+        abstracts = {
+            int_value_attr(element, W_ABSTRACT_NUM_ID_ATTR): element
             for element in root.iterchildren(W_ABSTRACT_NUM)
         }
-        lists: dict[int, ListDefinition] = {}
+        nums: dict[int, etree._Element] = {}
         for element in root.iterchildren(W_NUM):
-            if len(lists) >= MAX_LISTS:
+            if len(nums) >= MAX_LISTS:
                 break
-            abstract_id = int_value(element.find(W_ABSTRACT_NUM_ID), -1, -1, 2**31)
-            levels = dict(abstract.get(abstract_id, {}))
-            own_counter = False
-            for override in element.iterchildren(W_LVL_OVERRIDE):
-                level = int_value_attr(override, W_ILVL_ATTR)
-                if not 0 <= level < LEVELS:
-                    continue
-                replaced = override.find(W_LVL)
-                if replaced is not None:
-                    levels[level] = _level(replaced)
-                start = override.find(W_START_OVERRIDE)
-                if start is not None:
-                    base = levels.get(level, Level())
-                    value = int_value(start, base.start, 0, _MAX_START)
-                    levels[level] = attrs.evolve(base, start=value)
-                    own_counter = True
-            lists[int_value_attr(element, W_NUM_ID_ATTR)] = ListDefinition(
-                abstract_id, levels, own_counter
-            )
-        return cls(lists)
+            nums[int_value_attr(element, W_NUM_ID_ATTR)] = element
+        return cls(abstracts, nums)
+
+    def _definition(self, num_id: int) -> ListDefinition | None:
+        """List ``num_id``, its levels read (overrides applied) the first time it is asked for."""
+        if num_id in self._lists:
+            return self._lists[num_id]
+        element = self._nums.get(num_id)
+        definition = None if element is None else self._read(element)
+        self._lists[num_id] = definition
+        return definition
+
+    def _read(self, element: etree._Element) -> ListDefinition:
+        abstract_id = int_value(element.find(W_ABSTRACT_NUM_ID), -1, -1, 2**31)
+        if abstract_id not in self._abstract_levels:
+            abstract = self._abstracts.get(abstract_id)
+            self._abstract_levels[abstract_id] = {} if abstract is None else _levels(abstract)
+        levels = dict(self._abstract_levels[abstract_id])
+        own_counter = False
+        for override in element.iterchildren(W_LVL_OVERRIDE):
+            level = int_value_attr(override, W_ILVL_ATTR)
+            if not 0 <= level < LEVELS:
+                continue
+            replaced = override.find(W_LVL)
+            if replaced is not None:
+                levels[level] = _level(replaced)
+            start = override.find(W_START_OVERRIDE)
+            if start is not None:
+                base = levels.get(level, Level())
+                value = int_value(start, base.start, 0, _MAX_START)
+                levels[level] = attrs.evolve(base, start=value)
+                own_counter = True
+        return ListDefinition(abstract_id, levels, own_counter)
 
     def level_for_style(self, num_id: int, style: str) -> int | None:
         """The level of list ``num_id`` that style ``style`` is linked to (``w:lvl/w:pStyle``)."""
-        definition = self._lists.get(num_id)
+        definition = self._definition(num_id)
         if definition is None:
             return None
         return next((i for i, lvl in definition.levels.items() if lvl.style == style), None)
 
     def number(self, num_id: int, level: int) -> ListNumber:
         """The next number of list ``num_id`` at ``level``, counting as Word does."""
-        definition = self._lists.get(num_id)
+        definition = self._definition(num_id)
         current = definition.levels.get(level) if definition is not None else None
         if definition is None or current is None:
             return ListNumber(num_id=num_id, level=level, label="", format="")

@@ -226,24 +226,28 @@ class Walker:
         text_sink: list[str] = []  # where stray text outside any paragraph goes
         symbols: dict[int, str] | None = None
         symbol_run: etree._Element | None = None
+        make_paragraph = self._paragraph
+        w_t, w_p, structure = W_T, W_P, _STRUCTURE  # the most met, looked up once
         for element in container.iter(*_TAGS):
             if skip is not None and element in skip:
                 continue
             tag = element.tag
-            if tag == W_T:
+            if tag == w_t:
                 text = element.text
                 if text:
                     if symbols is not None and element.getparent() is symbol_run:
                         text = in_symbol_font(text, symbols)
                     text_sink.append(text)
-            elif tag in _STRUCTURE:
+            elif tag in structure:
+                top = stack[-1]
                 if paragraph is not None:
-                    story_of(stack[-1]).blocks.append(self._paragraph(paragraph))
+                    story = top if isinstance(top, Story) else top.story
+                    story.blocks.append(make_paragraph(paragraph))
                     paragraph = None
                 parent = element.getparent()
-                if parent is not stack[-1].element:
+                if parent is not top.element:
                     self._close_outside(parent, stack, opened)
-                if tag == W_P:
+                if tag == w_p:
                     paragraph = ParagraphFrame(element)
                     text_sink = paragraph.parts
                 else:
@@ -397,17 +401,17 @@ class Walker:
             frame.story.blocks.append(table)
 
     def _paragraph(self, frame: ParagraphFrame) -> Paragraph:
+        style = frame.style
         number = (
-            self._number(frame)
-            if frame.num_id is not None or (frame.style and self._styles)
-            else None
+            self._number(frame) if frame.num_id is not None or (style and self._styles) else None
         )
+        comments, boxes = frame.comments, frame.boxes
         return Paragraph(
             "".join(frame.parts),
-            frame.style,
+            style,
             number,
-            tuple(dict.fromkeys(frame.comments)) if frame.comments else (),
-            tuple(frame.boxes) if frame.boxes else (),
+            tuple(dict.fromkeys(comments)) if comments else (),
+            tuple(boxes) if boxes else (),
         )
 
     def _number(self, frame: ParagraphFrame) -> ListNumber | None:

@@ -27,7 +27,7 @@ class Printed:
         lines |= {norm(spec.title), norm(spec.instructions_title), norm(TITLE), *map(norm, HEADER)}
         lines.discard("")
         self.lines = frozenset(lines)
-        self.longest_first = sorted(lines, key=len, reverse=True)
+        self.longest_first = tuple(sorted(lines, key=len, reverse=True))
 
     def only(self, paragraph: Paragraph) -> bool:
         """Whether the paragraph holds nothing but printed text (and punctuation)."""
@@ -42,11 +42,28 @@ class Printed:
         return is_filler(rest.replace("\x00", ""))
 
 
+#: :class:`Printed` of the specs read with lately, by identity: a spec is immutable, and
+#: its printed lines cost a tenth of reading a document.  Each entry keeps its spec
+#: alive, so an id is never reused while it is here.
+_PRINTED: dict[int, tuple[FormSpec, Printed]] = {}
+_KEPT_PRINTED = 16
+
+
+def printed_of(spec: FormSpec) -> Printed:
+    """The printed lines of ``spec``, worked out once per spec."""
+    kept = _PRINTED.get(id(spec))
+    if kept is None:
+        if len(_PRINTED) >= _KEPT_PRINTED:
+            _PRINTED.clear()
+        kept = _PRINTED[id(spec)] = (spec, Printed(spec))
+    return kept[1]
+
+
 def report_leftovers(
     units: Sequence[Unit], parts: Sequence[tuple[str, int]], spec: FormSpec, out: Outcome
 ) -> list[tuple[Place, str]]:
     """Every unused paragraph with typed text, with its place (a table row's joined in one)."""
-    printed = Printed(spec)
+    printed = printed_of(spec)
     found: list[tuple[Place, str]] = []
     for unit, (part, offset) in zip(units, parts, strict=True):
         if isinstance(unit, Line):

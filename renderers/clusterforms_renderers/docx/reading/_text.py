@@ -41,6 +41,8 @@ BOXES: Final = frozenset("□☐○❑❒")
 MARKS: Final = TICKS | BOXES
 #: Punctuation that is no text of its own when left over around typed words.
 _FILLER: Final = frozenset("：:，,。.、；;（）()[]【】〔〕-—…·\"“”'‘’/") | frozenset(_DROPPED)
+#: A character that is not filler, looked for in C.
+_NOT_FILLER: Final = re.compile("[^" + re.escape("".join(sorted(_FILLER))) + "]")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -51,7 +53,7 @@ def norm(text: str) -> str:
 
 def is_filler(text: str) -> bool:
     """Whether ``text`` holds nothing but white space and punctuation."""
-    return all(c in _FILLER for c in text)
+    return _NOT_FILLER.search(text) is None
 
 
 def clean_line(text: str) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from clusterforms_renderers.docx.reading import Spot, locate
+from clusterforms_renderers.docx.reading._text import Spans, typed_pieces
 
 import clusterforms
 from clusterforms.testing import sample_application
@@ -304,3 +305,13 @@ def test_the_renderer_reads_word_suffixes_and_sniffs_word_files() -> None:
     assert (
         clusterforms.renderer_for_file(wordforms.build("national-2023", filled=True)).name == "docx"
     )
+
+
+def test_an_ellipsis_typed_in_a_cell_is_kept_as_typed() -> None:
+    # norm() makes "…" three dots: the original positions follow, so pieces cut right.
+    assert typed_pieces("见附件…") == ["见附件…"]
+    assert typed_pieces("略……", ("略",)) == []
+    assert typed_pieces("单位：万元…… 12", printed=["单位：万元"]) == ["…… 12"]
+    spans = Spans("a…b")
+    assert len(spans.index) == len(spans.normal) == 5
+    assert spans.original(4, 5) == "b"

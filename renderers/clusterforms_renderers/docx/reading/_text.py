@@ -84,7 +84,9 @@ class Spans:
             if _ANY_DROPPED.search(text) is None
             else list(compress(range(len(text)), map(_KEPT.get, text, repeat(1))))
         )
-        self.normal = norm(text)  # the dropped characters go, the others map one by one
+        self.normal = norm(text)  # the dropped characters go, "…" becomes "...", others stay one
+        if len(self.normal) != len(self.index):  # each "…" stands for three normal characters
+            self.index = [i for i in self.index for _ in range(3 if text[i] == "…" else 1)]
 
     def original(self, start: int, end: int) -> str:
         """The original text from normal positions ``start`` to ``end``, all between included."""

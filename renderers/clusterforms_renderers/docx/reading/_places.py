@@ -31,11 +31,26 @@ class TableAt:
     path: tuple[int | tuple[int, int, int], ...]
     number: int
     outer: tuple[TableAt, int, int] | None = None
+    #: :meth:`ordinal` of the cells asked for, by id (the table keeps them alive), a row at a time.
+    _ordinals: dict[int, int] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def inner(self, cell: Cell, index: int, table: Table) -> TableAt:
         """The ``index``-th table nested in ``cell`` of this table."""
         path = (*self.path, (cell.row, cell.column, index))
-        return TableAt(table, path, index + 1, (self, cell.row, _ordinal(self.table, cell)))
+        return TableAt(table, path, index + 1, (self, cell.row, self.ordinal(cell)))
+
+    def ordinal(self, cell: Cell) -> int:
+        """The place of ``cell`` among the distinct cells of its first row (0 if not there)."""
+        found = self._ordinals.get(id(cell))
+        if found is None:
+            row = self.table.row(cell.row)
+            if not any(c is cell for c in row):
+                return 0
+            for i, c in enumerate(row):
+                if c.row == cell.row:
+                    self._ordinals.setdefault(id(c), i)
+            found = self._ordinals[id(cell)]
+        return found
 
     def pieces(self) -> list[str]:
         """表1, or 表1 · 第1行 · 第1格 · 内表1 for a nested table."""
@@ -43,11 +58,6 @@ class TableAt:
             return [f"表{self.number}"]
         outer, row, cell = self.outer
         return [*outer.pieces(), f"第{row + 1}行", f"第{cell + 1}格", f"内表{self.number}"]
-
-
-def _ordinal(table: Table, cell: Cell) -> int:
-    """The place of ``cell`` among the distinct cells of its first row."""
-    return next((i for i, c in enumerate(table.row(cell.row)) if c is cell), 0)
 
 
 @attrs.frozen
@@ -92,7 +102,7 @@ class Place:
 
 def cell_place(part: str, table: TableAt, cell: Cell, paragraph: int | None = None) -> Place:
     """The place of ``cell`` (or of one of its paragraphs)."""
-    return Place(part, table, cell.row, cell.column, _ordinal(table.table, cell), paragraph)
+    return Place(part, table, cell.row, cell.column, table.ordinal(cell), paragraph)
 
 
 @attrs.frozen

@@ -7,9 +7,15 @@ filled workbook rather than JSON), writes them to a temporary folder, and runs
 
 Reported per N: wall time of each command; tracemalloc peaks of the reading
 phase alone (read, validate, reduce to a row, one file at a time) and of each
-whole command; and what the reading phase keeps (the rows).  Aim: the reading
-peak is flat in N — one document at a time, only rows kept — so only the rows
-and the output itself grow with the batch.
+whole command; and what the reading phase keeps (the rows and the look-alike
+fingerprints).  Aim: the reading peak is flat in N — one document at a time,
+only rows kept — so only the rows and the output itself grow with the batch.
+
+Look-alikes: each application's 计划 text starts with 400 characters of its
+own; one in 100 copies 250 of them from the one before (the pairs to find).
+``find_lookalikes`` over the batch is timed against a floor measured in the
+same run: hashing every 50-character window of the same texts once, the least
+any shingling does.  Aim: within a few times the floor, and linear in N.
 
 Run: python benchmarks/bench_summarize.py [N …]     (default: 100 1000)
 """
@@ -21,6 +27,7 @@ import copy
 import io
 import json
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -31,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import clusterforms
-from clusterforms import summarize
+from clusterforms import Fingerprint, find_lookalikes, summarize
 from clusterforms.application.documents import dumps_application
 from clusterforms.cli import main as cli
 from clusterforms.cli.summarize import _sources
@@ -41,6 +48,8 @@ CITIES = ["成都市", "绵阳市", "德阳市", "宜宾市", "泸州市", "南�
 DISTRICTS = ["郫都区", "高新区", "经开区", "旌阳区", "翠屏区", "江阳区", "顺庆区", "市中区"]
 INDUSTRIES = ["川菜调味品", "电子信息", "装备制造", "新材料", "食品饮料", "生物医药", "汽车零部件"]
 MIB = 1024 * 1024
+POOL = "集群产业链中小企业创新数字化绿色低碳转型合作治理服务平台建设发展质量品牌培育市场主体"
+OWN = 400  # characters of each application's own text
 
 
 def _scaled(value: Any, factor: Decimal, *, whole: bool) -> Any:
@@ -65,10 +74,35 @@ def application(base: dict[str, Any], n: int) -> dict[str, Any]:
     for field in ("industry.enterprises", "industry.smes", "industry.specialized_smes"):
         values[field] = _scaled(values[field], Decimal(1), whole=True)
     values["industry.chain_narrative"] = f"集群第{n}号：" + values["industry.chain_narrative"][:180]
+    own = prose(n)
+    if n % 100 == 50:  # a look-alike: 250 characters copied from the application before
+        own = prose(n - 1)[100:350] + own[250:]
+    values["plan.text"] = own + values["plan.text"][: 3000 - OWN]
     if n % 20 == 19:  # an application with an error: left out of the table
         values["basic.area"] = "12.505"
     data["meta"] = {"cluster_name": name, "founded": f"{2000 + n % 20}年"}
     return data
+
+
+def prose(n: int) -> str:
+    """The n-th application's own words: a linear congruential sequence over POOL."""
+    chars, state = [], n + 1
+    for _ in range(OWN):
+        state = (state * 1103515245 + 12345) % 2**31
+        chars.append(POOL[(state >> 16) % len(POOL)])
+    return "".join(chars)
+
+
+def window_floor(prints: list[Fingerprint]) -> None:
+    """Hash every 50-character window of every narrative once."""
+    for p in prints:
+        for _, text in p.texts:
+            for pos in range(len(text) - 49):
+                hash(text[pos : pos + 50])
+
+
+def median_time(fn: Callable[[], object], runs: int = 3) -> float:
+    return statistics.median(timed(fn) for _ in range(runs))
 
 
 def generate(folder: Path, count: int) -> list[Path]:
@@ -135,6 +169,11 @@ def measure(folder: Path, count: int) -> dict[str, float]:
     summary = reading(paths)()
     out["rows"] = len(summary.entries)  # type: ignore[attr-defined]
     out["left out"] = len(summary.rejected)  # type: ignore[attr-defined]
+    prints = summary.fingerprints  # type: ignore[attr-defined]
+    out["time lookalikes"] = median_time(lambda: find_lookalikes(prints))
+    out["time floor"] = median_time(lambda: window_floor(prints))
+    out["lookalikes"] = len(find_lookalikes(prints))
+    out["planted"] = len([n for n in range(count) if n % 100 == 50])
     return out
 
 
@@ -159,6 +198,12 @@ def main() -> None:
             f"       peak memory (tracemalloc): reading {r['peak reading']:.2f} MiB "
             f"= {r['kept reading']:.2f} MiB of rows kept + {working:.2f} MiB working; "
             f"whole xlsx run {r['peak xlsx']:.1f} MiB, whole docx run {r['peak docx']:.1f} MiB"
+        )
+        print(
+            f"       look-alikes: {r['lookalikes']:.0f} pair(s) found ({r['planted']:.0f} planted) "
+            f"in {r['time lookalikes'] * 1000:.0f} ms = "
+            f"{r['time lookalikes'] / r['time floor']:.2f}x the floor (hashing every window once, "
+            f"{r['time floor'] * 1000:.0f} ms)"
         )
     if len(results) > 1:
         small, large = min(results), max(results)

@@ -163,6 +163,22 @@ if TYPE_CHECKING:
     from clusterforms.renderer import Renderer
     from clusterforms.summarize.document import intro_limit as summary_intro_limit
     from clusterforms.summarize.document import summary_document
+    from clusterforms.summarize.lookalikes import (
+        Fingerprint,
+        Lookalike,
+        MatchKind,
+        Resemblance,
+        find_lookalikes,
+        fingerprint,
+    )
+    from clusterforms.summarize.quotas import Level as QuotaLevel
+    from clusterforms.summarize.quotas import (
+        QuotaExcess,
+        QuotaReport,
+        Region,
+        check_quotas,
+        region_of,
+    )
     from clusterforms.summarize.rows import COLUMNS as SUMMARY_COLUMNS
     from clusterforms.summarize.rows import (
         Summary,
@@ -302,6 +318,21 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "clusterforms.renderer": ("Renderer",),
     "clusterforms.summarize.document": ("summary_document",),
+    "clusterforms.summarize.lookalikes": (
+        "Fingerprint",
+        "Lookalike",
+        "MatchKind",
+        "Resemblance",
+        "find_lookalikes",
+        "fingerprint",
+    ),
+    "clusterforms.summarize.quotas": (
+        "QuotaExcess",
+        "QuotaReport",
+        "Region",
+        "check_quotas",
+        "region_of",
+    ),
     "clusterforms.summarize.rows": (
         "Summary",
         "SummaryEntry",
@@ -319,6 +350,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
 _RENAMED: Final[dict[str, tuple[str, str]]] = {
     "CriterionStatus": ("clusterforms.validation.eligibility", "Status"),
     "MigrationAction": ("clusterforms.migrate.report", "Action"),
+    "QuotaLevel": ("clusterforms.summarize.quotas", "Level"),
     "SUMMARY_COLUMNS": ("clusterforms.summarize.rows", "COLUMNS"),
     "summary_intro_limit": ("clusterforms.summarize.document", "intro_limit"),
 }
@@ -364,6 +396,7 @@ __all__ = [
     "Field",
     "FieldRef",
     "Finding",
+    "Fingerprint",
     "FormSpec",
     "FormulaError",
     "FormulaRule",
@@ -374,6 +407,8 @@ __all__ = [
     "Item",
     "KnownSpecs",
     "Lang",
+    "Lookalike",
+    "MatchKind",
     "Matrix",
     "MatrixCell",
     "MatrixRow",
@@ -395,15 +430,20 @@ __all__ = [
     "PairItem",
     "Parts",
     "PatchError",
+    "QuotaExcess",
+    "QuotaLevel",
+    "QuotaReport",
     "ReadError",
     "Reading",
     "ReadingNote",
+    "Region",
     "RenderError",
     "Renderer",
     "RendererInfo",
     "RendererNotFoundError",
     "Report",
     "ReportFormat",
+    "Resemblance",
     "Roster",
     "RosterColumn",
     "RosterItem",
@@ -447,6 +487,7 @@ __all__ = [
     "annotate",
     "annotate_xlsx",
     "available_renderers",
+    "check_quotas",
     "compile_validator",
     "describe_character",
     "diff",
@@ -455,7 +496,9 @@ __all__ = [
     "dumps_application",
     "dumps_spec",
     "eligibility",
+    "find_lookalikes",
     "find_spec",
+    "fingerprint",
     "first_invalid_character",
     "get_renderer",
     "import_spec",
@@ -477,6 +520,7 @@ __all__ = [
     "read",
     "read_application",
     "read_xlsx",
+    "region_of",
     "render",
     "render_table",
     "renderer_for_file",

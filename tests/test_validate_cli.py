@@ -45,7 +45,10 @@ def test_many_files_summary_and_report(tmp_path: Path) -> None:
     files = sorted(EXAMPLES.glob("*.json"))
     result = run(*files, "--report", report)
     assert result.returncode == 1
-    assert len(result.stdout.splitlines()) == len(files) + 1
+    table, pairs = result.stdout.split("相似申报 look-alike: ", 1)
+    assert len(table.splitlines()) == len(files) + 1
+    # each example and its broken copy look alike (summary-2023's two have no cover)
+    assert len(pairs.split("相似申报 look-alike: ")) == 4
     written = json.loads(report.read_text(encoding="utf-8"))
     assert [d["ok"] for d in written] == [not f.name.endswith(".broken.json") for f in files]
 

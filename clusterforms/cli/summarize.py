@@ -7,9 +7,15 @@ that names a known spec keeps it).  The table is the summary spec
 (``summary-2023``) filled in and rendered by the same renderer plugins as any
 form, chosen by the output's suffix, and written atomically.
 
+The reviewer's own report goes to stderr (and, with ``--report``, to a JSON
+file), never into the official table: every excess of the notice's quotas
+(``--max-per-province``, ``--max-per-city``) and every pair of look-alike
+applications, with what they share.
+
 Exit codes: 0 the table is written and every application is in it; 1 the
 table is written but some applications were left out (errors, or unreadable:
-they are listed on the sheet / page 未纳入汇总的申报 and on stderr); 2 nothing
+they are listed on the sheet / page 未纳入汇总的申报 and on stderr) or a quota
+is exceeded (nothing is dropped: the reviewer chooses); 2 nothing
 was written (no input could be read, a bad option, or the output cannot be
 rendered or written).
 """
@@ -17,6 +23,7 @@ rendered or written).
 from __future__ import annotations
 
 import argparse
+import json
 import shlex
 import sys
 from collections import Counter
@@ -28,11 +35,16 @@ from clusterforms import (
     SUMMARY_COLUMNS,
     ClusterformsError,
     FormSpec,
+    Lookalike,
+    QuotaReport,
     ReadError,
     Reading,
+    Region,
     Summary,
     Unreadable,
+    check_quotas,
     dumps_application,
+    find_lookalikes,
     load_application,
     load_spec,
     render,
@@ -87,7 +99,33 @@ def add_parser(verbs: Any) -> None:
         help="the spec of input files that name none (Word forms filled by hand), "
         "an id or a .toml file",
     )
+    for option, what in (
+        ("--max-per-province", "province (自治区、直辖市)"),
+        ("--max-per-city", "city (设区市; the 区/县 of a 直辖市)"),
+        ("--max-per-listed", "计划单列市 and the 兵团 (default: --max-per-province)"),
+    ):
+        parser.add_argument(
+            option,
+            type=_count,
+            metavar="N",
+            help=f"the notice's quota: at most N recommended clusters per {what}; "
+            "every excess is reported (exit 1), nothing is dropped",
+        )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE.json",
+        help="also write the reviewer's report: quota excesses and look-alike applications",
+    )
     parser.set_defaults(run=run)
+
+
+def _count(text: str) -> int:
+    """A quota: a whole number, zero or more."""
+    if not text.isdigit():
+        msg = f"not a whole number: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
 
 
 class _Reader:
@@ -169,7 +207,7 @@ def run(args: argparse.Namespace) -> int:
     fmt = FORMATS.get(output.suffix.lower())
     if fmt is None:
         return _fail(f"{output}: write the table as .xlsx or .docx (or .pdf, .json)")
-    check_outputs([output], [*args.files, *spec_inputs(args.spec, args.input_spec)])
+    check_outputs([output, args.report], [*args.files, *spec_inputs(args.spec, args.input_spec)])
     spec = load_spec(args.spec)
     input_spec = load_spec(args.input_spec) if args.input_spec else None
     try:  # the spec holds the table, and the sort works
@@ -192,15 +230,103 @@ def run(args: argparse.Namespace) -> int:
     else:
         data = render(spec, fmt, document)
     write_output(output, data)
+    quotas = check_quotas(
+        summary,
+        per_province=args.max_per_province,
+        per_city=args.max_per_city,
+        per_listed=args.max_per_listed,
+    )
+    lookalikes = find_lookalikes(summary.fingerprints)
+    _review(quotas, lookalikes, listed=args.max_per_listed is not None)
+    if args.report:
+        write_output(args.report, _review_json(quotas, lookalikes).encode("utf-8"))
     left_out = len(summary.rejected)
     tail = ""
     if left_out:
         plural = "s" if left_out > 1 else ""
         tail = f", {left_out} application{plural} left out (see 未纳入汇总的申报)"
+    if quotas.excesses:
+        tail += f", {len(quotas.excesses)} quota{'' if len(quotas.excesses) == 1 else 's'} exceeded"
     count = len(summary.entries)
     done = f"{output}: {count} cluster{'' if count == 1 else 's'} in the table{tail}"
     print(printable(done), file=sys.stderr)
-    return EXIT_LEFT_OUT if left_out else EXIT_OK
+    return EXIT_LEFT_OUT if left_out or quotas.excesses else EXIT_OK
+
+
+_LEVELS: Final = {"province": "--max-per-province", "city": "--max-per-city"}
+_KINDS: Final = {
+    "cluster_name": "same 集群名称",
+    "operator": "same 集群运营机构",
+    "passage": "same passage",
+    "yearly_rows": "same yearly figures",
+}
+
+
+def _review(quotas: QuotaReport, lookalikes: list[Lookalike], *, listed: bool) -> None:
+    """The reviewer's lines on stderr: each quota excess with every file, each look-alike pair.
+
+    ``listed`` says ``--max-per-listed`` was given (it caps 计划单列市 and the 兵团).
+    """
+    for excess in quotas.excesses:
+        count = len(excess.sources)
+        option = _LEVELS[excess.level]
+        if listed and excess.level == "province" and Region(excess.unit).listed:
+            option = "--max-per-listed"
+        line = (
+            f"{excess.unit}: {count} recommended, at most {excess.limit} ({option}); "
+            f"choose which to keep: {', '.join(excess.sources)}"
+        )
+        print(f"clusterforms: quota exceeded: {printable(line)}", file=sys.stderr)
+    for source in quotas.unplaced:
+        line = f"{source}: 所属地区 names no province or city; not counted for the quotas"
+        print(f"clusterforms: note: {printable(line)}", file=sys.stderr)
+    for pair in lookalikes:
+        print(f"clusterforms: look-alike: {printable(lookalike_line(pair))}", file=sys.stderr)
+
+
+def lookalike_line(pair: Lookalike) -> str:
+    """Two look-alike applications and what they share, on one line."""
+    parts = []
+    for match in pair.matches:
+        if match.kind == "passage":
+            first, second = match.fields
+            where = first if first == second else f"{first} / {second}"
+            parts.append(f"same passage of {match.size} characters in {where}: “{match.shared}”")
+        elif match.kind == "yearly_rows":
+            parts.append(f"same yearly figures in {match.size} rows: {match.shared}")
+        else:
+            parts.append(f"{_KINDS[match.kind]} “{match.shared}”")
+    return f"{pair.first} ~ {pair.second}: " + "; ".join(parts)
+
+
+def lookalike_json(pair: Lookalike) -> dict[str, Any]:
+    """A look-alike pair as the JSON reports give it."""
+    return {
+        "first": pair.first,
+        "second": pair.second,
+        "matches": [
+            {"kind": m.kind, "fields": list(m.fields), "shared": m.shared, "size": m.size}
+            for m in pair.matches
+        ],
+    }
+
+
+def _review_json(quotas: QuotaReport, lookalikes: list[Lookalike]) -> str:
+    document = {
+        "quota_excesses": [
+            {
+                "level": e.level,
+                "unit": e.unit,
+                "limit": e.limit,
+                "count": len(e.sources),
+                "files": list(e.sources),
+            }
+            for e in quotas.excesses
+        ],
+        "unplaced": list(quotas.unplaced),
+        "lookalikes": [lookalike_json(pair) for pair in lookalikes],
+    }
+    return json_printable(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _report(summary: Summary, reader: _Reader) -> None:

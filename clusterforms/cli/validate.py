@@ -4,7 +4,10 @@ Each file is handled on its own: one that cannot be read, or names no known
 spec, is listed as unreadable in the summary and the others are still checked.
 A filled form (.xlsx, .docx …) is read back first; what the reading had to
 guess or could not place is shown beside the findings, marked ``读取``, and in
-the report as ``reading_problems``, without changing the exit code.
+the report as ``reading_problems``, without changing the exit code.  In a
+batch, look-alike applications (a shared name, operator, long passage or
+yearly figures) are a line each after the table and ``lookalikes`` of each
+file in the report; they do not change the exit code either.
 Exit codes: 0 every file is clean; 1 some file has errors or could not be
 read; 2 no file could be checked at all, or the options are unusable
 (``--spec``, ``--report``, ``--annotate``).
@@ -19,18 +22,25 @@ from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
 from clusterforms import (
+    Application,
     ClusterformsError,
+    Fingerprint,
     FormSpec,
     Lang,
+    Lookalike,
     ReadingNote,
     Report,
     document_spec,
+    find_lookalikes,
+    fingerprint,
     load_application,
     load_spec,
+    read_application,
     validate,
 )
 from clusterforms.cli import extract
 from clusterforms.cli.outputs import check_outputs, spec_inputs, write_output
+from clusterforms.cli.summarize import lookalike_json, lookalike_line
 from clusterforms.cli.terminal import display_width, json_printable, pad, printable, progress
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
@@ -76,6 +86,7 @@ class Checked(NamedTuple):
     problem: str | None = None
     cluster: str = ""
     reading: tuple[ReadingNote, ...] | None = None
+    facts: Fingerprint | None = None
 
 
 def _load(path: Path, spec: FormSpec | None) -> tuple[Any, tuple[ReadingNote, ...] | None]:
@@ -90,13 +101,24 @@ def _check_one(path: Path, spec: FormSpec | None, lang: Lang) -> Checked:
     """Read, recognise and validate one file; never raises for anything in the file."""
     try:
         data, reading = _load(path, spec)
-        report = validate(spec or document_spec(data, source=str(path)), data, lang=lang)
+        form = spec or document_spec(data, source=str(path))
+        read = _typed(form, data)
+        report = validate(form, data if read is None else read, lang=lang)
+        facts = None if read is None else fingerprint(str(path), read)
     except ClusterformsError as exc:
         return Checked(path, None, str(exc))
     except Exception as exc:  # noqa: BLE001 - one odd file must never stop the batch
         text = f"{type(exc).__name__}: {exc}"[:_SHOWN_CHARS]
         return Checked(path, None, f"{path}: cannot be checked ({text}); please report this")
-    return Checked(path, report, None, _cluster_name(data), reading)
+    return Checked(path, report, None, _cluster_name(data), reading, facts)
+
+
+def _typed(spec: FormSpec, data: object) -> Application | None:
+    """The document read once, for the validator and the look-alikes; None if no application."""
+    try:
+        return read_application(spec, data)
+    except ClusterformsError:
+        return None
 
 
 def _cluster_name(data: object) -> str:
@@ -121,7 +143,8 @@ def run(args: argparse.Namespace) -> int:
     for checked in results:
         if checked.problem:
             print(f"clusterforms: error: {printable(checked.problem)}", file=sys.stderr)
-    _write_outputs(args, results)
+    lookalikes = find_lookalikes(c.facts for c in results if c.facts is not None)
+    _write_outputs(args, results, lookalikes)
     if all(checked.report is None for checked in results):
         return EXIT_UNREADABLE
     if any(checked.report is None or not checked.report.ok for checked in results):
@@ -142,21 +165,30 @@ def _check_all(args: argparse.Namespace, spec: FormSpec | None) -> list[Checked]
     return results
 
 
-def _write_outputs(args: argparse.Namespace, results: list[Checked]) -> None:
+def _write_outputs(
+    args: argparse.Namespace, results: list[Checked], lookalikes: list[Lookalike]
+) -> None:
     """Stdout in the chosen format, then the annotated workbook and the report file."""
     if args.format == "json":
-        sys.stdout.write(_json(results))
+        sys.stdout.write(_json(results, lookalikes))
     else:
         _print_text(results, sys.stdout, args.lang)
+        for pair in lookalikes:  # after the table, a line per pair
+            print(f"相似申报 look-alike: {printable(lookalike_line(pair))}")
     first = results[0]
     if args.annotate and first.report is not None:
         extract.annotate(first.path, first.report, args.annotate)
     if args.report:
-        write_output(args.report, _json(results).encode("utf-8"))
+        write_output(args.report, _json(results, lookalikes).encode("utf-8"))
 
 
-def _json(results: list[Checked]) -> str:
+def _json(results: list[Checked], lookalikes: list[Lookalike]) -> str:
+    """Each file's document; one in a look-alike pair lists it in ``lookalikes``."""
     documents = [_document(checked) for checked in results]
+    for pair in lookalikes:
+        for document in documents:
+            if document["file"] in (pair.first, pair.second):
+                document.setdefault("lookalikes", []).append(lookalike_json(pair))
     return json_printable(json.dumps(documents, ensure_ascii=False, indent=2)) + "\n"
 
 

@@ -38,6 +38,8 @@ from clusterforms.errors import ClusterformsError
 from clusterforms.model.lookup import KnownSpecs, find_spec
 from clusterforms.summarize.facts import DEFAULT_INTRO_LIMIT, ELLIPSIS, first_text, typed
 from clusterforms.summarize.intro import compose_intro
+from clusterforms.summarize.lookalikes import Fingerprint, fingerprint
+from clusterforms.summarize.quotas import Region, region_of
 from clusterforms.validation.cells import count_chars
 from clusterforms.validation.validator import validate
 
@@ -70,19 +72,25 @@ class SummaryRejection:
 
 @attrs.frozen(kw_only=True)
 class SummaryEntry:
-    """An application in the table: its source and its row (column id → text)."""
+    """An application in the table: its source, its row (column id → text), its region."""
 
     source: str
     row: dict[str, str]
+    region: Region = attrs.field(factory=Region)
 
 
 @attrs.define
 class Summary:
-    """What summarising found: the rows, the applications left out, and remarks."""
+    """What summarising found: the rows, the applications left out, and remarks.
+
+    ``fingerprints`` hold what :func:`find_lookalikes` compares, for every
+    application read (in the table or not).
+    """
 
     entries: list[SummaryEntry] = attrs.Factory(list)
     rejected: list[SummaryRejection] = attrs.Factory(list)
     notes: list[str] = attrs.Factory(list)
+    fingerprints: list[Fingerprint] = attrs.Factory(list)
 
 
 def summarize(
@@ -111,7 +119,9 @@ def summarize(
                 SummaryRejection(source=source, cluster_name="", errors=None, problem=data.problem)
             )
             continue
-        outcome = _one(source, data, intro_from_data, intro_limit, specs)
+        outcome, facts = _one(source, data, intro_from_data, intro_limit, specs)
+        if facts is not None:
+            summary.fingerprints.append(facts)
         if isinstance(outcome, SummaryRejection):
             summary.rejected.append(outcome)
         else:
@@ -134,17 +144,19 @@ def _one(
     intro_from_data: bool,
     limit: int,
     specs: KnownSpecs,
-) -> SummaryRejection | tuple[SummaryEntry, str | None]:
+) -> tuple[SummaryRejection | tuple[SummaryEntry, str | None], Fingerprint | None]:
+    """The row (and a note) or the rejection, with what look-alikes are judged on."""
     spec_id = data.get("spec") if isinstance(data, dict) else None
     if not isinstance(spec_id, str):
         problem = "不是申报数据（没有 spec）"
-        return SummaryRejection(source=source, cluster_name="", errors=None, problem=problem)
+        return SummaryRejection(source=source, cluster_name="", errors=None, problem=problem), None
     try:
         spec = find_spec(spec_id, specs)
     except ClusterformsError as exc:
-        return SummaryRejection(source=source, cluster_name="", errors=None, problem=str(exc))
+        return SummaryRejection(source=source, cluster_name="", errors=None, problem=str(exc)), None
     read = typed(spec, data)
     application = Application(spec=spec) if read is None else read
+    facts = fingerprint(source, application)
     meta = application.meta
     text = application.text
     name = first_text(text("cover.cluster_name"), text("basic.cluster_name"))
@@ -176,8 +188,9 @@ def _one(
     if problems:
         return SummaryRejection(
             source=source, cluster_name=name, errors=len(problems), problem=_cut(problems[0])
-        )
-    return SummaryEntry(source=source, row=row), note
+        ), facts
+    entry = SummaryEntry(source=source, row=row, region=region_of(region, name, spec.region))
+    return (entry, note), facts
 
 
 def _cut(text: str, limit: int = _PROBLEM_LIMIT) -> str:

@@ -16,7 +16,11 @@ from clusterforms.errors import ApplicationError, RenderError
 from clusterforms_renderers.docx._appendices import appendix
 from clusterforms_renderers.docx._attachments import attachments_part
 from clusterforms_renderers.docx._cover import cover, instructions
-from clusterforms_renderers.docx._properties import add_custom_properties, add_meta
+from clusterforms_renderers.docx._properties import (
+    add_custom_properties,
+    add_meta,
+    set_core_properties,
+)
 from clusterforms_renderers.docx._sections import section
 from clusterforms_renderers.docx._setup import (
     LANDSCAPE_WIDTH,
@@ -89,6 +93,7 @@ def build(spec: FormSpec, data: object = None) -> bytes:
         first = spec.sections[0].orientation
     document = new_document(first, cover_page=spec.has_cover)
     add_custom_properties(document, spec)
+    set_core_properties(document, spec)
     if application is not None:
         add_meta(document, application.meta)
     pages = _Pages(document, first)

@@ -3,7 +3,9 @@
 Both are laid out across the whole width of the section's table, which is
 one big cell on the form.  The target table cuts that width into its four
 columns, with each 方向 cell merged down beside its indicators and a
-"......" row where the form leaves room for more.
+"......" row where the form leaves room for more.  It is a table of its own
+so that its header row repeats on each page it runs onto, and a 方向's rows
+are kept on one page.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
+
+import attrs
 
 from clusterforms import ExtraRow, Parts, StagesItem, TargetRow, Targets, TargetsItem
 from clusterforms_renderers.docx._layout import (
@@ -59,21 +63,29 @@ def targets_rows(item: TargetsItem, frame: Frame, ctx: Ctx) -> list[Row]:
         item.target_header.format(target=spec.target_year),
     )
     rows = [
-        Row(cells=(cell(frame.left, frame.right, intro),)),
+        Row(cells=(cell(frame.left, frame.right, intro),), keep_next=True),
         Row(
             cells=tuple(
                 cell(cols[i], cols[i + 1], [text_paragraph(text, CENTER, BOLD)])
                 for i, text in enumerate(headers)
             ),
             height=ROW_HEIGHT,
+            header=True,
+            keep_next=True,
+            starts_table=True,
         ),
     ]
     for direction in item.directions:
-        body = [_target_row(ctx, cols, row, filled.get(row.id)) for row in direction.rows]
+        body = [
+            _target_row(ctx, cols, row, filled.get(row.id), average_unit(item, row))
+            for row in direction.rows
+        ]
         body += [_extra_row(cols, extra) for extra in extras.get(direction.id, [])]
         if direction.open or not body:
             body.append(_plain_row(cols, direction.open_label if direction.open else "", "", ""))
+        body = [attrs.evolve(row, keep_next=i < len(body) - 1) for i, row in enumerate(body)]
         rows += merged_down(body, cols[0], cols[1], [text_paragraph(direction.label, CENTER)])
+    rows[-1] = attrs.evolve(rows[-1], ends_table=True)
     remarks = [text_paragraph(item.remarks_intro, LEFT)] if item.remarks_intro else []
     remarks += [text_paragraph(rule.text, LEFT) for rule in item.rules]
     remarks += [text_paragraph(note, LEFT) for note in item.notes]
@@ -95,11 +107,13 @@ def _plain_row(
     return Row(cells=tuple(cells), height=ROW_HEIGHT)
 
 
-def _target_row(ctx: Ctx, cols: Sequence[Fraction], row: TargetRow, value: Any) -> Row:
+def _target_row(
+    ctx: Ctx, cols: Sequence[Fraction], row: TargetRow, value: Any, average_unit: str | None
+) -> Row:
     entry = ctx.values.parts(row.id, value) or Parts()
-    baseline = _shown(ctx, row, "baseline", entry.get("baseline"))
-    target = _shown(ctx, row, "target", entry.get("target"))
-    average = _shown(ctx, row, "industry_average", entry.get("industry_average"))
+    baseline = _shown(ctx, row, "baseline", entry.get("baseline"), row.unit)
+    target = _shown(ctx, row, "target", entry.get("target"), row.unit)
+    average = _shown(ctx, row, "industry_average", entry.get("industry_average"), average_unit)
     built = _plain_row(cols, row.indicator, baseline or "", target or "", text=row.value == "text")
     if not average:
         return built
@@ -109,14 +123,38 @@ def _target_row(ctx: Ctx, cols: Sequence[Fraction], row: TargetRow, value: Any) 
     return Row(cells=cells, height=built.height)
 
 
-def _shown(ctx: Ctx, row: TargetRow, key: str, value: Any) -> str | None:
+def average_unit(item: TargetsItem, row: TargetRow) -> str | None:
+    """What a row's 行业平均水平 is in: a rate (%) where its rule compares reduction rates.
+
+    二氧化碳排放量下降率不低于行业平均水平 compares the row's fall with the
+    industry's, so the average is a percentage whatever the row's own unit.
+    """
+    if any(r.row == row.id and r.check == "not_below_average_reduction" for r in item.rules):
+        return "%"
+    return row.unit
+
+
+def is_count(indicator: str) -> bool:
+    """Whether a target row counts something (优质中小企业数量): printed as a whole number."""
+    return "数量" in indicator
+
+
+def _shown(ctx: Ctx, row: TargetRow, key: str, value: Any, unit: str | None) -> str | None:
     where = f"{row.id}.{key}"
     if row.value == "text":
         return ctx.values.text(where, value)
-    number = ctx.values.plain_number(where, value)
+    counted = is_count(row.indicator) and key != "industry_average"
+    number = _figure(ctx, where, value, counted=counted)
     if not number:
         return None
-    return with_unit(number, row.unit, row.indicator) if isinstance(value, Decimal) else number
+    return with_unit(number, unit, row.indicator) if isinstance(value, Decimal) else number
+
+
+def _figure(ctx: Ctx, where: str, value: Any, *, counted: bool) -> str | None:
+    """A target figure: a count whole, anything else with the form's two decimals."""
+    if isinstance(value, Decimal):
+        return ctx.values.count(where, value) if counted else ctx.values.number(where, value, 2)
+    return ctx.values.plain_number(where, value)
 
 
 def _extras(item: TargetsItem, ctx: Ctx, value: Any) -> dict[str, list[tuple[str, str, str]]]:
@@ -135,10 +173,12 @@ def _extras(item: TargetsItem, ctx: Ctx, value: Any) -> dict[str, list[tuple[str
         target_dir = direction if direction in known else fallback
         if target_dir is None:
             continue
+        indicator = ctx.values.text(f"{where}.indicator", extra.indicator) or ""
+        counted = is_count(indicator)
         texts = (
-            ctx.values.text(f"{where}.indicator", extra.indicator) or "",
-            ctx.values.plain_number(f"{where}.baseline", extra.baseline) or "",
-            ctx.values.plain_number(f"{where}.target", extra.target) or "",
+            indicator,
+            _figure(ctx, f"{where}.baseline", extra.baseline, counted=counted) or "",
+            _figure(ctx, f"{where}.target", extra.target, counted=counted) or "",
         )
         out.setdefault(target_dir, []).append(texts)
     return out

@@ -1,5 +1,10 @@
 """What a document carries besides the printed form: its spec, and the application's ``meta``.
 
+The core properties say what the file is to a file manager and to a PDF made
+from it: the form's title, the spec id as subject, ``clusterforms <version>``
+as its creator and the time it was written (python-docx's template would
+leave "python-docx" and 2013).
+
 The spec id, digest and generator version are custom document properties
 (``docProps/custom.xml``); the application's ``meta`` strings (集群简介 among
 them, which the form does not print) are a custom XML part, because Word cuts
@@ -13,10 +18,12 @@ value, which it finds by the printed form.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Final
 from xml.sax.saxutils import escape
 
 import clusterforms
+from clusterforms_renderers.docx._xml import xml_text
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -93,3 +100,14 @@ def add_custom_properties(document: Document, spec: clusterforms.FormSpec) -> No
     package = document.part.package
     part = Part(PackURI(_PART), _CONTENT_TYPE, custom_properties_xml(spec), package)
     package.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)
+
+
+def set_core_properties(document: Document, spec: clusterforms.FormSpec) -> None:
+    """Title, subject, creator and dates of the document, replacing the template's."""
+    props = document.core_properties
+    props.title = xml_text(spec.title)
+    props.subject = xml_text(spec.id)
+    props.author = props.last_modified_by = f"clusterforms {clusterforms.__version__}"
+    props.comments = props.keywords = props.category = ""
+    props.revision = 1
+    props.created = props.modified = datetime.now(UTC).replace(microsecond=0, tzinfo=None)

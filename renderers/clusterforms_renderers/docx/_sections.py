@@ -122,7 +122,27 @@ def section(
         return out
     if part.items[0].kind == "year_header":
         rows[0] = attrs.evolve(rows[0], header=True)
-    return [*out, table(_leading_headers(rows), width)]
+    tables = [table(_leading_headers(chunk), width) for chunk in _tables(rows)]
+    return [*out, TABLE_GAP.join(tables)]
+
+
+#: Between the tables a part is cut into: Word joins tables nothing separates.
+TABLE_GAP = (
+    '<w:p><w:pPr><w:keepNext/><w:spacing w:before="0" w:after="0" w:line="20"'
+    ' w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>'
+)
+
+
+def _tables(rows: list[Row]) -> list[list[Row]]:
+    """The rows cut where a row starts a table of its own or ends one."""
+    chunks: list[list[Row]] = [[]]
+    for row in rows:
+        if row.starts_table and chunks[-1]:
+            chunks.append([])
+        chunks[-1].append(row)
+        if row.ends_table:
+            chunks.append([])
+    return [chunk for chunk in chunks if chunk]
 
 
 def _leading_headers(rows: list[Row]) -> list[Row]:

@@ -18,6 +18,8 @@ from typing import Literal
 
 import attrs
 
+from clusterforms_renderers.docx._xml import kept_with_next
+
 VMerge = Literal["restart", "continue"]
 VAlign = Literal["top", "center", "bottom"]
 
@@ -42,12 +44,21 @@ class Cell:
 
 @attrs.frozen(kw_only=True)
 class Row:
-    """A table row; ``height`` is a minimum in twips, ``header`` repeats it on each page."""
+    """A table row; ``height`` is a minimum in twips, ``header`` repeats it on each page.
+
+    ``keep_next`` keeps the row on the page of the row after it (a 方向's rows
+    stay together).  A header can only repeat at the top of a table, so a part
+    whose table holds one in its middle is cut into tables of its own there:
+    ``starts_table`` before the row, ``ends_table`` after it (see ._sections).
+    """
 
     cells: tuple[Cell, ...]
     height: int | None = None
     header: bool = False
     can_split: bool = False
+    keep_next: bool = False
+    starts_table: bool = False
+    ends_table: bool = False
 
 
 def span(start: Fraction, end: Fraction, *content: str, valign: VAlign = "center") -> Cell:
@@ -128,5 +139,7 @@ def _row(row: Row, index: dict[Fraction, int], twips: list[int]) -> str:
             tc.append("<w:vMerge/>")
         tc.append(f'<w:vAlign w:val="{cell.valign}"/>')
         content = "".join(cell.content) if cell.content and cell.merge != "continue" else "<w:p/>"
+        if row.keep_next:
+            content = kept_with_next(content)
         cells.append(f"<w:tc><w:tcPr>{''.join(tc)}</w:tcPr>{content}</w:tc>")
     return f"<w:tr><w:trPr>{''.join(props)}</w:trPr>{''.join(cells)}</w:tr>"

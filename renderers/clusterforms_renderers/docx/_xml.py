@@ -31,6 +31,11 @@ Align = Literal["left", "center", "right", "both"]
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+def xml_text(text: str) -> str:
+    """``text`` without the characters XML cannot hold."""
+    return _NOT_XML.sub("", text)
+
+
 def cm(value: float) -> int:
     """``value`` centimetres in twips."""
     return round(value * TWIPS_PER_CM)
@@ -56,9 +61,23 @@ BOLD = Font(bold=True)
 UNDERLINE = Font(underline=True)
 
 
-def _rpr(font: Font) -> str:
+#: The check boxes of the form, and the font every one of them prints in.  Word
+#: and LibreOffice take □ for Latin text at the start of a paragraph (a small
+#: box from Times New Roman) and for Chinese after Chinese text: a run of its
+#: own, in a CJK font in every slot with the East Asian hint, gives one size.
+BOXES = re.compile("([□☐☑☒■]+)")
+BOX_FONT = "宋体"
+_BOX_FONTS = (
+    f'<w:rFonts w:ascii="{BOX_FONT}" w:hAnsi="{BOX_FONT}" w:eastAsia="{BOX_FONT}"'
+    ' w:hint="eastAsia"/>'
+)
+
+
+def _rpr(font: Font, *, box: bool = False) -> str:
     parts = []
-    if font.east_asia:
+    if box:
+        parts.append(_BOX_FONTS)
+    elif font.east_asia:
         parts.append(f'<w:rFonts w:eastAsia="{_attr(font.east_asia)}"/>')
     if font.bold:
         parts.append("<w:b/><w:bCs/>")
@@ -73,10 +92,20 @@ def _rpr(font: Font) -> str:
 
 
 def run(text: str, font: Font = PLAIN) -> str:
-    r"""One run of ``text``; ``\t`` becomes a tab, ``\n`` a line break inside the paragraph."""
-    text = _NOT_XML.sub("", text)
+    r"""Runs of ``text``; ``\t`` becomes a tab, ``\n`` a line break inside the paragraph.
+
+    Check boxes get runs of their own in :data:`BOX_FONT`.
+    """
+    text = xml_text(text)
     if not text:
         return ""
+    if BOXES.search(text) is None:
+        return _run(text, font)
+    pieces = BOXES.split(text)  # text, boxes, text, boxes, …
+    return "".join(_run(piece, font, box=i % 2 == 1) for i, piece in enumerate(pieces) if piece)
+
+
+def _run(text: str, font: Font, *, box: bool = False) -> str:
     pieces = []
     for i, line in enumerate(text.split("\n")):
         if i:
@@ -86,7 +115,7 @@ def run(text: str, font: Font = PLAIN) -> str:
                 pieces.append("<w:tab/>")
             if chunk:
                 pieces.append(f'<w:t xml:space="preserve">{escape(chunk)}</w:t>')
-    return f"<w:r>{_rpr(font)}{''.join(pieces)}</w:r>"
+    return f"<w:r>{_rpr(font, box=box)}{''.join(pieces)}</w:r>"
 
 
 def page_break_run() -> str:
@@ -153,6 +182,20 @@ def _ppr(props: Para) -> str:
         parts.append(f'<w:jc w:val="{props.align}"/>')
     body = "".join(parts)
     return f"<w:pPr>{body}</w:pPr>" if body else ""
+
+
+_PARAGRAPH_START = re.compile(r"<w:p(?=[/>])(/?)>(<w:pPr>(<w:pStyle [^>]*/>)?)?")
+
+
+def kept_with_next(xml: str) -> str:
+    """``xml``'s paragraphs, each kept on the page of the paragraph after it."""
+
+    def keep(match: re.Match[str]) -> str:
+        empty, ppr, style = match.group(1), match.group(2), match.group(3) or ""
+        props = f"<w:pPr>{style}<w:keepNext/>" + ("" if ppr else "</w:pPr>")
+        return f"<w:p>{props}</w:p>" if empty else f"<w:p>{props}"
+
+    return _PARAGRAPH_START.sub(keep, xml)
 
 
 def paragraph(runs: str | Iterable[str] = "", props: Para | None = None) -> str:

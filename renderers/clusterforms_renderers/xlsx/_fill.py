@@ -52,7 +52,7 @@ from clusterforms_renderers.xlsx._inputs import NO, YES
 from clusterforms_renderers.xlsx._keys import ATTACHMENTS
 from clusterforms_renderers.xlsx._layout import Slots
 from clusterforms_renderers.xlsx._place import CellValue, Place, Placer, refusal
-from clusterforms_renderers.xlsx._targets import DEFAULT_EXTRA_ROWS, has_average
+from clusterforms_renderers.xlsx._targets import DEFAULT_EXTRA_ROWS, has_average, is_count
 
 _ATTACHMENT_KEYS: Final = ("id", "title", "file")
 _EVIDENCE_SEPARATOR: Final = "、"
@@ -70,6 +70,7 @@ class Flattener(Placer):
                 if nested.kind not in {"group", "pair", "year_header", "static"}:
                     self.fields[nested.id] = nested
         self.extra_rows: dict[str, int] = {}
+        self.whole_extras: set[str] = set()
         self.roster_rows: dict[str, int] = {}
         self.attachment_rows = 0
 
@@ -97,6 +98,7 @@ class Flattener(Placer):
             extra_rows=self.extra_rows,
             attachments=self.attachment_rows,
             roster_rows=self.roster_rows,
+            whole_extras=frozenset(self.whole_extras),
         )
         return self.values, slots, meta
 
@@ -272,6 +274,8 @@ class Flattener(Placer):
             for key in entry.unknown:
                 self.problem(f"{item.id}/extra/{direction}/{key}", "not a column of the table")
             n = counts[direction] = counts.get(direction, 0) + 1
+            if isinstance(entry.indicator, str) and is_count(entry.indicator):
+                self.whole_extras.add(f"{direction}/{n}")
             for part, cell in (
                 ("indicator", entry.indicator),
                 ("baseline", entry.baseline),

@@ -36,6 +36,7 @@ class Grid:
     extra_rows: dict[str, int]
     slots: dict[str, CheckSlot]
     roster_rows: dict[str, int] = attrs.Factory(dict)  # rows of a filled roster, by item id
+    whole_extras: frozenset[str] = frozenset()  # added target rows that count (direction/n)
     table_sheet: bool = False  # the sheet holds nothing but rosters, in their own columns
     years_shown: bool = False
 

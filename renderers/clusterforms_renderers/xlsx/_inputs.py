@@ -160,11 +160,12 @@ def blank_rule(option_label: str, *, explain: bool) -> InputRule:
     )
 
 
-def any_rule(label: str) -> InputRule:
-    """A free cell of the plan's extra rows: a number or text."""
+def any_rule(label: str, *, decimals: int = 2) -> InputRule:
+    """A free cell of the plan's extra rows: a number or text (a count shown whole)."""
+    places = f"（保留小数点后{decimals}位）" if decimals else "（整数）"
     return InputRule(
-        number_format="0.00",
+        number_format="0." + "0" * decimals if decimals else "0",
         prompt_title=_title(label),
-        prompt=_prompt(["可填写数值（保留小数点后2位）或文字"]),
-        center=True,
+        prompt=_prompt([f"可填写数值{places}或文字"]),
+        right=True,
     )

@@ -44,6 +44,8 @@ class Slots:
     extra_rows: Mapping[str, int] = attrs.field(factory=dict)
     attachments: int = 0
     roster_rows: Mapping[str, int] = attrs.field(factory=dict)
+    #: added target rows (``direction/n``) that count something: their figures show whole
+    whole_extras: frozenset[str] = frozenset()
 
 
 def sheet_name(title: str, taken: set[str]) -> str:
@@ -80,6 +82,7 @@ def plan_workbook(spec: FormSpec, slots: Slots | None = None) -> WorkbookPlan:
             extra_rows=dict(slots.extra_rows),
             slots=check_slots,
             roster_rows=dict(slots.roster_rows),
+            whole_extras=slots.whole_extras,
         )
         book.sheets.append(sheet)
     if slots.attachments or any(isinstance(item, ChecklistItem) for _, item in spec.walk()):

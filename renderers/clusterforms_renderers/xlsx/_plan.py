@@ -75,6 +75,7 @@ class InputRule:
     error: str = ""
     error_style: Literal["stop", "warning"] = "stop"
     center: bool = False
+    right: bool = False  # a figure that is not validated as one (the target table's added rows)
     tall: bool = False
 
 
@@ -142,6 +143,7 @@ class SheetPlan:
     state: Literal["visible", "veryHidden"] = "visible"
     title_rows: int = 1
     repeat_rows: tuple[int, int] | None = None  # overrides title_rows (a table's header)
+    breaks: list[int] = attrs.Factory(list)  # rows a printed page starts with
     cells: list[Cell] = attrs.Factory(list)
     heights: dict[int, float] = attrs.Factory(dict)
     highlights: list[Highlight] = attrs.Factory(list)

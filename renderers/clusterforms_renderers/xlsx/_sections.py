@@ -93,6 +93,7 @@ def section_sheet(  # noqa: PLR0913 - the whole context of one sheet
     extra_rows: dict[str, int],
     slots: dict[str, CheckSlot],
     roster_rows: dict[str, int] | None = None,
+    whole_extras: frozenset[str] = frozenset(),
 ) -> SheetPlan:
     """The sheet of ``section``: its heading and title, then every item in order.
 
@@ -119,6 +120,7 @@ def section_sheet(  # noqa: PLR0913 - the whole context of one sheet
         extra_rows=extra_rows,
         slots=slots,
         roster_rows=roster_rows or {},
+        whole_extras=whole_extras,
         table_sheet=table is not None,
     )
     if section.heading:

@@ -84,7 +84,7 @@ def text_style(style: str) -> str:
 def _horizontal(rule: InputRule) -> str:
     if rule.center:
         return "center"
-    return "right" if rule.type in {"decimal", "whole"} else "left"
+    return "right" if rule.right or rule.type in {"decimal", "whole"} else "left"
 
 
 def input_style(rule: InputRule) -> str:

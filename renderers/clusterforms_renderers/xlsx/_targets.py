@@ -3,7 +3,8 @@
 The target table: 方向 in column A, the indicator across the value columns
 but the last two, which take the 基期 and 目标 values; a 行业平均水平 column,
 when a rule needs one, takes the extra column.  An open 方向 ends in a
-"......" row and free rows for indicators of the applicant's own.
+"......" row and free rows for indicators of the applicant's own.  The table
+starts a printed page, so no merged 方向 label is cut by a page break.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ class _TableColumns:
 def lay_targets(grid: Grid, item: TargetsItem) -> None:
     """The heading and guidance, the header row, each 方向, then remarks and rules as notes."""
     sheet = grid.sheet
-    sheet.line(item.label, "heading")
+    heading = sheet.line(item.label, "heading")
+    if heading > sheet.title_rows + 1:  # the table fits a page: never a 方向 cut in half
+        sheet.breaks.append(heading)
     if item.guidance:
         sheet.line(item.guidance, "guidance")
     span = grid.width - 2
@@ -86,7 +89,9 @@ def _direction(
             key = CellKey(
                 item.id, part=f"rows/{target_row.id}/{part}", kind=_target_kind(cell_kind)
             )
-            sheet.input(current, col, key, _target_rule(shown, cell_kind))
+            counted = is_count(target_row.indicator) and part != "industry_average"
+            rule = _inputs.count_rule(shown) if counted else _target_rule(shown, cell_kind)
+            sheet.input(current, col, key, rule)
         current += 1
     if not direction.open:
         return
@@ -99,12 +104,18 @@ def _direction(
             ("target", columns.target, 1),
         ):
             key = CellKey(item.id, part=f"{direction.id}/{n}/{part}", kind="extra")
+            whole = f"{direction.id}/{n}" in grid.whole_extras
             rule = (
                 _inputs.text_rule("新增指标名称")
                 if part == "indicator"
-                else _inputs.any_rule(direction.label)
+                else _inputs.any_rule(direction.label, decimals=0 if whole else 2)
             )
             sheet.input(current, col, key, rule, colspan=span)
+
+
+def is_count(indicator: str) -> bool:
+    """Whether a target row counts something (优质中小企业数量): a whole number, shown whole."""
+    return "数量" in indicator
 
 
 def _target_kind(kind: str) -> Any:

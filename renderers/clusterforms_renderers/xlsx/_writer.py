@@ -24,6 +24,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -193,6 +194,8 @@ def _setup(ws: Worksheet, plan: SheetPlan) -> None:
     footer = ws.oddFooter
     if footer is not None:
         footer.center.text = "第 &P 页，共 &N 页"
+    for row in plan.breaks:
+        ws.row_breaks.append(Break(id=row - 1))  # a break follows the row before
     if plan.repeat_rows is not None:
         ws.print_title_rows = f"{plan.repeat_rows[0]}:{plan.repeat_rows[1]}"
     elif plan.title_rows:

@@ -26,10 +26,15 @@ _INSTRUCTIONS: Final = re.compile(r"^(?:填报说明|填表说明)[：:]?$")
 
 @attrs.frozen
 class Part:
-    """A section as printed: its title, a heading above it, its tables, stray lines in it."""
+    """A section as printed: its title, a heading above it, its tables, stray lines in it.
+
+    Tables with nothing printed between them are one table, as a reader sees them (a
+    form cut so that a header row repeats on each page): ``tables`` holds each such
+    run of tables as one tuple.
+    """
 
     title: str
-    tables: tuple[Table, ...]
+    tables: tuple[tuple[Table, ...], ...]
     heading: str | None = None
     stray: tuple[str, ...] = ()
 
@@ -72,18 +77,25 @@ def segment(blocks: Sequence[Block]) -> Layout:
     tail_at = len(blocks)
     for n, at in enumerate(heads):
         end = heads[n + 1] if n + 1 < len(heads) else len(blocks)
-        tables: list[Table] = []
+        tables: list[list[Table]] = []
         stray: list[str] = []
+        joined = False  # the last block printed was a table
         for k in range(at + 1, end):
             block = blocks[k]
             if isinstance(block, Table):
-                tables.append(block)
+                if joined:
+                    tables[-1].append(block)
+                else:
+                    tables.append([block])
+                joined = True
             elif _line(block):
+                joined = False
                 if n + 1 == len(heads):  # after the last section's tables: the appendices
                     tail_at = k
                     break
                 stray.append(_line(block))
-        sections.append(Part(title=_line(blocks[at]), tables=tuple(tables), stray=tuple(stray)))
+        runs = tuple(tuple(run) for run in tables)
+        sections.append(Part(title=_line(blocks[at]), tables=runs, stray=tuple(stray)))
     cover, title, instructions = _front(blocks[: heads[0]])
     return Layout(cover, title, instructions, tuple(sections), tuple(blocks[tail_at:]))
 
@@ -117,7 +129,7 @@ def _stand_alone(blocks: Sequence[Block]) -> Layout:
             start = above[-2]
         if first_at is None:
             first_at = start
-        sections.append(Part(title=title, tables=(block,), heading=heading))
+        sections.append(Part(title=title, tables=((block,),), heading=heading))
     front = blocks[: first_at if first_at is not None else len(blocks)]
     cover, instructions_title, instructions = _front(front)
     return Layout(cover, instructions_title, instructions, tuple(sections), ())

@@ -105,9 +105,9 @@ def _section(
     plan_years: list[tuple[int, int]],
 ) -> Section:
     items: list[Item] = []
-    for k, table in enumerate(part.tables):
+    for k, run in enumerate(part.tables):
         ctx.table = k
-        rows = table_rows(table)
+        rows = [row for table in run for row in table_rows(table)]
         if is_plan(rows):
             found, plan = read_plan(rows, ctx)
             items += found

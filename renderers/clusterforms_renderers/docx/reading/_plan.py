@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from clusterforms import NarrativeItem, StagesItem, StaticItem, TargetRow, TargetsItem
+from clusterforms_renderers.docx._plan import average_unit
 from clusterforms_renderers.docx._rows_basic import is_outline_heading
 from clusterforms_renderers.docx.reading._cells import labelled, number_in
 from clusterforms_renderers.docx.reading._numbers import read_plain_number
@@ -313,7 +314,8 @@ class _Table:
                 value[key] = text
                 continue
             what = f"{row.indicator} {key}"
-            number = number_in(self.scan, Spot(self.item.id, what, where), text, row.unit)
+            in_unit = average_unit(self.item, row) if key == "industry_average" else row.unit
+            number = number_in(self.scan, Spot(self.item.id, what, where), text, in_unit)
             if number is not None:
                 value[key] = number
         return value

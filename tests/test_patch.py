@@ -207,7 +207,11 @@ def change_options(draw: st.DrawFn, spec: cf.FormSpec) -> cf.FormSpec:
     action = draw(st.sampled_from(["add", "remove", "relabel", "reorder", "explain"]))
     k = draw(st.integers(0, len(options) - 1))
     if action == "add":
-        options.insert(k, cf.Option(id="added_option", label=draw(labels)))
+        taken = {o.id for o in options}  # a second "add" on the same item needs a new id
+        new_id = next(
+            f"added_option_{n}" for n in itertools.count() if f"added_option_{n}" not in taken
+        )
+        options.insert(k, cf.Option(id=new_id, label=draw(labels)))
     elif action == "remove" and len(options) > 1:
         del options[k]
     elif action == "relabel":
@@ -263,7 +267,11 @@ def edit_roster(draw: st.DrawFn, spec: cf.FormSpec) -> cf.FormSpec:
     k = draw(st.integers(0, len(columns) - 1))
     action = draw(st.sampled_from(["add", "remove", "relabel", "reorder", "limit", "rows"]))
     if action == "add":
-        columns.insert(k, cf.RosterColumn(id="added_column", label=draw(labels)))
+        taken = {c.id for c in columns}  # a second "add" on the same roster needs a new id
+        new_id = next(
+            f"added_column_{n}" for n in itertools.count() if f"added_column_{n}" not in taken
+        )
+        columns.insert(k, cf.RosterColumn(id=new_id, label=draw(labels)))
     elif action == "remove" and len(columns) > 1:
         del columns[k]
     elif action == "relabel":

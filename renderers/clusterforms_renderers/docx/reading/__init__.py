@@ -31,6 +31,7 @@ from clusterforms.errors import ReadError
 from clusterforms_renderers.docx._problem_page import TAG as PROBLEM_LIST
 from clusterforms_renderers.docx._properties import DIGEST_PROPERTY, SPEC_PROPERTY
 from clusterforms_renderers.docx.reading._form import FormReading, read_form
+from clusterforms_renderers.docx.reading._memo import PerSpec
 from clusterforms_renderers.docx.reading._places import Place, Spot, TableAt
 from clusterforms_renderers.wordml import WordDocument, read_word
 
@@ -127,18 +128,5 @@ def _shipped(spec_id: str) -> FormSpec:
     return find_spec(spec_id)
 
 
-#: Digests of the specs read with lately, by identity: a spec is immutable, and its
-#: digest costs a tenth of reading a document.  Each entry keeps its spec alive, so
-#: an id is never reused while it is here.
-_DIGESTS: dict[int, tuple[FormSpec, str]] = {}
-_KEPT_DIGESTS = 16
-
-
-def _digest(spec: FormSpec) -> str:
-    """:func:`clusterforms.spec_digest` of ``spec``, worked out once per spec."""
-    kept = _DIGESTS.get(id(spec))
-    if kept is None:
-        if len(_DIGESTS) >= _KEPT_DIGESTS:
-            _DIGESTS.clear()
-        kept = _DIGESTS[id(spec)] = (spec, clusterforms.spec_digest(spec))
-    return kept[1]
+#: The spec's digest costs a tenth of reading a document: worked out once per spec.
+_digest = PerSpec(clusterforms.spec_digest)

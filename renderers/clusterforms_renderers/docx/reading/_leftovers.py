@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from clusterforms import FormSpec, iter_text
 from clusterforms_renderers.docx._attachments import HEADER, TITLE
+from clusterforms_renderers.docx.reading._memo import PerSpec
 from clusterforms_renderers.docx.reading._outcome import Outcome
 from clusterforms_renderers.docx.reading._places import Place, TableAt, cell_place
 from clusterforms_renderers.docx.reading._text import is_filler, norm
@@ -42,21 +43,8 @@ class Printed:
         return is_filler(rest.replace("\x00", ""))
 
 
-#: :class:`Printed` of the specs read with lately, by identity: a spec is immutable, and
-#: its printed lines cost a tenth of reading a document.  Each entry keeps its spec
-#: alive, so an id is never reused while it is here.
-_PRINTED: dict[int, tuple[FormSpec, Printed]] = {}
-_KEPT_PRINTED = 16
-
-
-def printed_of(spec: FormSpec) -> Printed:
-    """The printed lines of ``spec``, worked out once per spec."""
-    kept = _PRINTED.get(id(spec))
-    if kept is None:
-        if len(_PRINTED) >= _KEPT_PRINTED:
-            _PRINTED.clear()
-        kept = _PRINTED[id(spec)] = (spec, Printed(spec))
-    return kept[1]
+#: The printed lines of a spec cost a tenth of reading a document: worked out once per spec.
+printed_of = PerSpec(Printed)
 
 
 def report_leftovers(

@@ -36,7 +36,8 @@ ENTRY_POINT_GROUP: Final = "clusterforms.renderers"
 SNIFF_BYTES: Final = 64 * 1024
 
 #: What a renderer can be asked to do; each is a ``can_*`` class attribute but ``render``.
-Capability: TypeAlias = Literal["render", "fill", "read", "annotate", "table", "import"]
+FileCapability: TypeAlias = Literal["read", "annotate", "import"]
+Capability: TypeAlias = Literal["render", "fill", "table", FileCapability]
 _VERBS: Final[dict[str, str]] = {
     "render": "render",
     "fill": "fill in applications",
@@ -150,7 +151,7 @@ def available_renderers() -> tuple[RendererInfo, ...]:
 
 
 def renderer_for_file(
-    source: str | Path | bytes, *, capability: Literal["read", "annotate", "import"] = "read"
+    source: str | Path | bytes, *, capability: FileCapability = "read"
 ) -> Renderer:
     """The renderer that reads (annotates, imports) ``source``: by suffix, else by its first bytes.
 
@@ -235,6 +236,16 @@ def _check_file(source: str | Path | bytes) -> None:
         raise ReadError(msg)
 
 
+def _renderer_for(
+    source: str | Path | bytes, fmt: str | None, capability: FileCapability
+) -> Renderer:
+    """The renderer named by ``fmt``, else the one that knows ``source``, after the file checks."""
+    _check_file(source)
+    if fmt is None:
+        return renderer_for_file(source, capability=capability)
+    return get_renderer(fmt, capability=capability)
+
+
 def render(spec: FormSpec, fmt: str, data: object = None) -> bytes:
     """Render ``spec`` (filled with ``data`` when given) in format ``fmt``.
 
@@ -286,11 +297,7 @@ def read(
         RendererNotFoundError: ``format`` names no renderer that reads files.
 
     """
-    _check_file(source)
-    if format is None:
-        renderer = renderer_for_file(source, capability="read")
-    else:
-        renderer = get_renderer(format, capability="read")
+    renderer = _renderer_for(source, format, "read")
     reading = renderer.read(source, spec=spec, name=name)
     from clusterforms.reading import Reading  # noqa: PLC0415 - the model loads on first use
 
@@ -321,11 +328,7 @@ def annotate(
         OutputError: ``output`` cannot be written.
 
     """
-    _check_file(source)
-    if format is None:
-        renderer = renderer_for_file(source, capability="annotate")
-    else:
-        renderer = get_renderer(format, capability="annotate")
+    renderer = _renderer_for(source, format, "annotate")
     data = renderer.annotate(source, report, name=name)
     if output is not None:
         _write_output(output, data)
@@ -351,11 +354,7 @@ def import_spec(
         RendererNotFoundError: ``format`` names no renderer that imports templates.
 
     """
-    _check_file(source)
-    if format is None:
-        renderer = renderer_for_file(source, capability="import")
-    else:
-        renderer = get_renderer(format, capability="import")
+    renderer = _renderer_for(source, format, "import")
     draft = renderer.import_spec(source, name=name)
     from clusterforms.drafts.model import SpecDraft  # noqa: PLC0415 - the model loads on use
 

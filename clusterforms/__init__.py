@@ -161,6 +161,21 @@ if TYPE_CHECKING:
         renderer_for_output,
     )
     from clusterforms.renderer import Renderer
+    from clusterforms.review.documents import review_documents
+    from clusterforms.review.figures import Gauge
+    from clusterforms.review.html import review_html
+    from clusterforms.review.model import (
+        BatchReview,
+        CriterionColumn,
+        CriterionOutcome,
+        ReviewedApplication,
+        ReviewFinding,
+        ReviewInput,
+        review_batch,
+    )
+    from clusterforms.review.model import FindingKind as ReviewFindingKind
+    from clusterforms.review.report import REVIEW_FORMATS, ReviewFormat, review_report
+    from clusterforms.review.sheets import review_csv, review_table
     from clusterforms.summarize.document import intro_limit as summary_intro_limit
     from clusterforms.summarize.document import summary_document
     from clusterforms.summarize.lookalikes import (
@@ -317,6 +332,20 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "renderer_for_output",
     ),
     "clusterforms.renderer": ("Renderer",),
+    "clusterforms.review.documents": ("review_documents",),
+    "clusterforms.review.figures": ("Gauge",),
+    "clusterforms.review.html": ("review_html",),
+    "clusterforms.review.model": (
+        "BatchReview",
+        "CriterionColumn",
+        "CriterionOutcome",
+        "ReviewFinding",
+        "ReviewInput",
+        "ReviewedApplication",
+        "review_batch",
+    ),
+    "clusterforms.review.report": ("REVIEW_FORMATS", "ReviewFormat", "review_report"),
+    "clusterforms.review.sheets": ("review_csv", "review_table"),
     "clusterforms.summarize.document": ("summary_document",),
     "clusterforms.summarize.lookalikes": (
         "Fingerprint",
@@ -351,6 +380,7 @@ _RENAMED: Final[dict[str, tuple[str, str]]] = {
     "CriterionStatus": ("clusterforms.validation.eligibility", "Status"),
     "MigrationAction": ("clusterforms.migrate.report", "Action"),
     "QuotaLevel": ("clusterforms.summarize.quotas", "Level"),
+    "ReviewFindingKind": ("clusterforms.review.model", "FindingKind"),
     "SUMMARY_COLUMNS": ("clusterforms.summarize.rows", "COLUMNS"),
     "summary_intro_limit": ("clusterforms.summarize.document", "intro_limit"),
 }
@@ -365,12 +395,14 @@ __all__ = [
     "IMPACTS",
     "MAX_DECIMAL_PLACES",
     "MAX_WHOLE_DIGITS",
+    "REVIEW_FORMATS",
     "SUMMARY_COLUMNS",
     "TONE_COLOURS",
     "Appendix",
     "Application",
     "ApplicationError",
     "Attachment",
+    "BatchReview",
     "ByYear",
     "Capability",
     "Change",
@@ -386,6 +418,8 @@ __all__ = [
     "Cover",
     "CoverLine",
     "Criterion",
+    "CriterionColumn",
+    "CriterionOutcome",
     "CriterionResult",
     "CriterionStatus",
     "DiffFormatError",
@@ -400,6 +434,7 @@ __all__ = [
     "FormSpec",
     "FormulaError",
     "FormulaRule",
+    "Gauge",
     "GroupItem",
     "Impact",
     "Invalid",
@@ -444,6 +479,11 @@ __all__ = [
     "Report",
     "ReportFormat",
     "Resemblance",
+    "ReviewFinding",
+    "ReviewFindingKind",
+    "ReviewFormat",
+    "ReviewInput",
+    "ReviewedApplication",
     "Roster",
     "RosterColumn",
     "RosterItem",
@@ -525,6 +565,12 @@ __all__ = [
     "render_table",
     "renderer_for_file",
     "renderer_for_output",
+    "review_batch",
+    "review_csv",
+    "review_documents",
+    "review_html",
+    "review_report",
+    "review_table",
     "spec_digest",
     "spec_file_schema",
     "summarize",

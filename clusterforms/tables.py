@@ -48,7 +48,8 @@ class Table:
     ``key_columns`` leading columns name each row (kept in view when scrolling);
     ``widths`` are column widths in characters, where known; ``legend`` explains
     the tones: each cell's ``text`` is a symbol and its ``note`` what it stands for;
-    ``notes`` are sentences printed under the legend.
+    ``notes`` are sentences printed under the legend; ``more`` are further
+    tables written after this one (each a sheet of its own in a workbook).
     """
 
     title: str
@@ -58,6 +59,7 @@ class Table:
     widths: tuple[int, ...] = ()
     legend: tuple[TableCell, ...] = ()
     notes: tuple[str, ...] = ()
+    more: tuple[Table, ...] = ()
 
     def __repr__(self) -> str:
         """Short: the title and the size."""

@@ -7,7 +7,9 @@ guess or could not place is shown beside the findings, marked ``读取``, and in
 the report as ``reading_problems``, without changing the exit code.  In a
 batch, look-alike applications (a shared name, operator, long passage or
 yearly figures) are a line each after the table and ``lookalikes`` of each
-file in the report; they do not change the exit code either.
+file in the report; they do not change the exit code either.  ``--report``
+writes the batch report (:func:`clusterforms.review_report`) in the format its
+name ends in: ``.html``, ``.json``, ``.xlsx`` or ``.csv``.
 Exit codes: 0 every file is clean; 1 some file has errors or could not be
 read; 2 no file could be checked at all, or the options are unusable
 (``--spec``, ``--report``, ``--annotate``).
@@ -22,25 +24,33 @@ from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
 from clusterforms import (
+    REVIEW_FORMATS,
     Application,
+    BatchReview,
     ClusterformsError,
     Fingerprint,
     FormSpec,
     Lang,
     Lookalike,
+    OutputError,
     ReadingNote,
     Report,
+    ReviewFormat,
+    ReviewInput,
     document_spec,
     find_lookalikes,
     fingerprint,
     load_application,
     load_spec,
     read_application,
+    review_batch,
+    review_documents,
+    review_report,
     validate,
 )
 from clusterforms.cli import extract
 from clusterforms.cli.outputs import check_outputs, spec_inputs, write_output
-from clusterforms.cli.summarize import lookalike_json, lookalike_line
+from clusterforms.cli.summarize import lookalike_line
 from clusterforms.cli.terminal import display_width, json_printable, pad, printable, progress
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
@@ -63,7 +73,12 @@ def add_parser(verbs: Any) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh")
     parser.add_argument(
-        "--report", type=Path, metavar="FILE.json", help="also write the full report"
+        "--report",
+        type=Path,
+        metavar="REPORT.html|.json|.xlsx|.csv",
+        help="also write the batch report, in the format its name ends in: a page to sort "
+        "and filter (.html), the full report (.json), applications and findings for Excel "
+        "(.xlsx), or the findings one per line (.csv)",
     )
     parser.add_argument(
         "--annotate",
@@ -87,30 +102,45 @@ class Checked(NamedTuple):
     cluster: str = ""
     reading: tuple[ReadingNote, ...] | None = None
     facts: Fingerprint | None = None
+    review: ReviewInput | None = None
 
 
 def _load(path: Path, spec: FormSpec | None) -> tuple[Any, tuple[ReadingNote, ...] | None]:
-    """An application from a JSON file or a filled form, with the reading's problems."""
+    """An application from a JSON file or a filled form, with all the reading's notes."""
     if extract.is_readable(path):
         reading = extract.read_filled(path, spec)
-        return reading.document, reading.problems
+        return reading.document, reading.notes
     return load_application(path), None
 
 
 def _check_one(path: Path, spec: FormSpec | None, lang: Lang) -> Checked:
     """Read, recognise and validate one file; never raises for anything in the file."""
     try:
-        data, reading = _load(path, spec)
+        data, notes = _load(path, spec)
         form = spec or document_spec(data, source=str(path))
         read = _typed(form, data)
         report = validate(form, data if read is None else read, lang=lang)
         facts = None if read is None else fingerprint(str(path), read)
     except ClusterformsError as exc:
-        return Checked(path, None, str(exc))
+        return _unreadable(path, str(exc))
     except Exception as exc:  # noqa: BLE001 - one odd file must never stop the batch
         text = f"{type(exc).__name__}: {exc}"[:_SHOWN_CHARS]
-        return Checked(path, None, f"{path}: cannot be checked ({text}); please report this")
-    return Checked(path, report, None, _cluster_name(data), reading, facts)
+        return _unreadable(path, f"{path}: cannot be checked ({text}); please report this")
+    name = _cluster_name(data)
+    reading = None if notes is None else tuple(n for n in notes if n.kind != "found")
+    review = ReviewInput(
+        source=str(path),
+        spec=form,
+        report=report,
+        application=read,
+        notes=notes,
+        cluster_name=name,
+    )
+    return Checked(path, report, None, name, reading, facts, review)
+
+
+def _unreadable(path: Path, problem: str) -> Checked:
+    return Checked(path, None, problem, review=ReviewInput(source=str(path), problem=problem))
 
 
 def _typed(spec: FormSpec, data: object) -> Application | None:
@@ -138,6 +168,8 @@ def run(args: argparse.Namespace) -> int:
         print("clusterforms: error: --annotate needs one .xlsx or .docx file", file=sys.stderr)
         return EXIT_UNREADABLE
     check_outputs([args.annotate, args.report], [*args.files, *spec_inputs(args.spec)])
+    if args.report is not None:
+        report_format(args.report)
     spec = load_spec(args.spec) if args.spec else None
     results = _check_all(args, spec)
     for checked in results:
@@ -169,8 +201,9 @@ def _write_outputs(
     args: argparse.Namespace, results: list[Checked], lookalikes: list[Lookalike]
 ) -> None:
     """Stdout in the chosen format, then the annotated workbook and the report file."""
+    review = review_batch((c.review for c in results if c.review is not None), lookalikes)
     if args.format == "json":
-        sys.stdout.write(_json(results, lookalikes))
+        sys.stdout.write(_json(review))
     else:
         _print_text(results, sys.stdout, args.lang)
         for pair in lookalikes:  # after the table, a line per pair
@@ -179,37 +212,26 @@ def _write_outputs(
     if args.annotate and first.report is not None:
         extract.annotate(first.path, first.report, args.annotate)
     if args.report:
-        write_output(args.report, _json(results, lookalikes).encode("utf-8"))
+        fmt = report_format(args.report)
+        data = _json(review).encode() if fmt == "json" else review_report(review, fmt)
+        write_output(args.report, data)
 
 
-def _json(results: list[Checked], lookalikes: list[Lookalike]) -> str:
-    """Each file's document; one in a look-alike pair lists it in ``lookalikes``."""
-    documents = [_document(checked) for checked in results]
-    for pair in lookalikes:
-        for document in documents:
-            if document["file"] in (pair.first, pair.second):
-                document.setdefault("lookalikes", []).append(lookalike_json(pair))
+def report_format(path: Path) -> ReviewFormat:
+    """The report's format, from the end of its name; an OutputError (exit 2) for any other."""
+    suffix = path.suffix.lower().lstrip(".")
+    for fmt in REVIEW_FORMATS:
+        if suffix == fmt:
+            return fmt
+    names = ", ".join(f".{f}" for f in REVIEW_FORMATS)
+    msg = f"{path}: cannot write a report of that kind; name a {names} file"
+    raise OutputError(msg)
+
+
+def _json(review: BatchReview) -> str:
+    """Each file's document (see :func:`clusterforms.review_documents`), in batch order."""
+    documents = review_documents(review)
     return json_printable(json.dumps(documents, ensure_ascii=False, indent=2)) + "\n"
-
-
-def _document(checked: Checked) -> dict[str, Any]:
-    if checked.report is None:
-        return {"file": str(checked.path), "readable": False, "problem": checked.problem}
-    document = {"file": str(checked.path), "readable": True, **checked.report.to_dict()}
-    if checked.reading is not None:
-        document["reading_problems"] = [_note(note) for note in checked.reading]
-    return document
-
-
-def _note(note: ReadingNote) -> dict[str, Any]:
-    """A reading problem as the report gives it: what kind, where, and the typed text."""
-    shown = {"field": note.field, "text": note.text or None}
-    return {
-        "kind": note.kind,
-        "place": note.place,
-        "message": note.message,
-        **{k: v for k, v in shown.items() if v is not None},
-    }
 
 
 _MARKS = {
@@ -247,10 +269,14 @@ def _print_text(results: list[Checked], out: TextIO, lang: str = "zh") -> None:
 
 
 def _print_findings(checked: Checked, report: Report, out: TextIO, lang: str) -> None:
-    """The reading's problems, then the findings, one line each."""
+    """The reading's problems, then the findings, one line each (with the cell, when read)."""
     source = str(checked.path)
     out.writelines(extract.problem_line(source, n, lang) + "\n" for n in checked.reading or ())
+    notes = checked.review.notes if checked.review is not None else None
+    places = {n.field: n.place for n in reversed(notes or ()) if n.kind == "found" and n.field}
     for finding in report.findings:
         mark = _MARKS[lang][finding.severity]
-        line = f"{source}: {finding.location}: {mark} [{finding.code}] {finding.message}"
+        place = places.get(finding.field or "")
+        where = f"{finding.location} ({place})" if place else finding.location
+        line = f"{source}: {where}: {mark} [{finding.code}] {finding.message}"
         out.write(printable(line) + "\n")

@@ -1,4 +1,4 @@
-"""A plain :class:`~clusterforms.Table` as a workbook: the table, and its legend on a second sheet.
+"""A plain :class:`~clusterforms.Table` as a workbook: the table (and its ``more``), its legend.
 
 The table's sheet has the header in bold and frozen with the key columns,
 a filter over every column, each toned cell filled with its tone's colour
@@ -30,7 +30,17 @@ _WRAP: Final = Alignment(wrap_text=True, vertical="top")
 def write_table(table: Table) -> bytes:
     """The workbook's bytes."""
     book = Workbook()
-    sheet = book.worksheets[0]
+    _sheet(book.worksheets[0], table)
+    for more in table.more:  # further tables, each on a sheet of its own
+        _sheet(book.create_sheet(), more)
+    if table.legend or table.notes:
+        _legend(book, table)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet(sheet: Worksheet, table: Table) -> None:
     sheet.title = sheet_name(table.title)
     for col, header in enumerate(table.header, start=1):
         cell = sheet.cell(row=1, column=col)
@@ -44,11 +54,6 @@ def write_table(table: Table) -> bytes:
         sheet.auto_filter.ref = sheet.dimensions
     for col, width in enumerate(table.widths, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = width
-    if table.legend or table.notes:
-        _legend(book, table)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def sheet_name(title: str) -> str:

@@ -607,7 +607,9 @@ def test_numbers_are_numbers_and_text_is_never_a_formula() -> None:
         for m in re.findall(rb"<f>(.*?)</f>", raw.read(name))
     ]
     assert formulas_in_xml
-    assert all(f.startswith(b"IF(COUNT(") for f in formulas_in_xml)
+    # the check formulas, and the printed options ticking the chosen box (☑是 □否)
+    assert all(f.startswith((b"IF(COUNT(", b"IF($")) for f in formulas_in_xml)
+    assert not any(b"evil" in f or b"SUM" in f for f in formulas_in_xml)
     back = read_xlsx(data)
     assert back["values"]["basic.cluster_name"] == app["values"]["basic.cluster_name"]
     assert back["values"]["basic.area"] == Decimal("12.50")
@@ -787,10 +789,10 @@ def test_workbooks_of_metadata_format_1_still_read(name: str) -> None:
 
 
 def test_the_map_is_packed_one_record_per_sheet(filled: dict[str, bytes]) -> None:
-    """Format 2 writes a sheet's cells as lines of one ``cells`` record, not a row each."""
+    """Format 2 (and 3) write a sheet's cells as lines of one ``cells`` record, not a row each."""
     meta = load(filled["national-2023"])[META_SHEET]
     kinds = [row[0] for row in meta.iter_rows(values_only=True)]
-    assert (meta["A1"].value, meta["B1"].value) == ("clusterforms-xlsx", "2")
+    assert (meta["A1"].value, meta["B1"].value) == ("clusterforms-xlsx", "3")
     assert "cell" not in kinds
     packed = [row for row in meta.iter_rows(values_only=True) if row[0] == "cells"]
     lines = sum(len(str(row[2]).split("\n")) for row in packed)
@@ -834,7 +836,7 @@ def test_annotate_marks_cells_and_lists_problems(tmp_path: Path) -> None:
     assert "小数点后2位" in target.comment.text
     sheet, cell = where["industry.chain_work", None, "chain_map/evidence"]
     assert workbook[sheet][cell].fill.fgColor.rgb.endswith("FFEB9C")
-    links = [c.hyperlink.location for c in problems["C"] if c.hyperlink is not None]
+    links = [c.hyperlink.location for c in problems["D"] if c.hyperlink is not None]
     assert f"'{where['basic.area', None, ''][0]}'!{where['basic.area', None, ''][1]}" in links
     assert read_xlsx(out) == read_xlsx(data)
     again = annotate_xlsx(out, cf.Report(spec=spec.id))
@@ -851,8 +853,8 @@ def test_annotate_lists_findings_without_a_cell() -> None:
     report = cf.validate(spec, cf.load_application(EXAMPLES / "national-2023.broken.json"))
     workbook = load(annotate_xlsx(data, report))
     rows = list(workbook["问题清单"].iter_rows(min_row=4, values_only=True))
-    unknown = next(r for r in rows if r[5] == "unknown_field")
-    assert unknown[2] == "（表内无对应单元格）"
+    unknown = next(r for r in rows if str(r[5]).startswith("unknown_field\n"))
+    assert unknown[3] == "（表内无对应单元格）"
     with pytest.raises(ReadError, match="report is for spec"):
         annotate_xlsx(data, cf.Report(spec="jiangsu-2024"))
 

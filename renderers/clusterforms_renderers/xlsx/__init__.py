@@ -7,7 +7,9 @@ Modules, one concern each:
   :mod:`._grid` by :mod:`._rows_basic`, :mod:`._choices`, :mod:`._rows_yearly`,
   :mod:`._targets`, :mod:`._roster` and :mod:`._signoff`;
 - :mod:`._inputs` — number formats, data validation, prompts and errors of input cells;
+  :mod:`._blocks` — a long text in as many cells as it needs;
 - :mod:`._checks` — live check formulas built from the spec's formula rules;
+  :mod:`._boxes` — the printed options ticking the chosen box;
 - :mod:`._fill` — an application's values by cell, placed by :mod:`._place`;
   :mod:`._codec` — lossless cell text and numbers;
 - :mod:`._styles`, :mod:`._writer` — openpyxl;
@@ -15,7 +17,8 @@ Modules, one concern each:
 - :mod:`._guard`, :mod:`._ooxml`, :mod:`._sheets`, :mod:`._reader` — reading untrusted
   workbooks safely (the package, its XML parts, the cells of a sheet):
   :mod:`._locate` finds the mapped cells, :mod:`._assemble` turns them into a document;
-- :mod:`._annotate` — a copy of a workbook with its validation findings on the cells;
+- :mod:`._annotate` — a copy of a workbook with its validation findings on the cells,
+  named by :mod:`._labels`;
 - :mod:`._table` — a plain :class:`~clusterforms.Table` (the item matrix) as a workbook.
 
 openpyxl is imported only inside the methods, so listing renderers stays cheap.

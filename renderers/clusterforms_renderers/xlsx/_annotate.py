@@ -29,13 +29,22 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from clusterforms import Finding, Report
+from clusterforms import Finding, FormSpec, Report, SpecNotFoundError
 from clusterforms_renderers.xlsx import _measure
 from clusterforms_renderers.xlsx._guard import Package
 from clusterforms_renderers.xlsx._keys import CellKey
+from clusterforms_renderers.xlsx._labels import Labels
 from clusterforms_renderers.xlsx._locate import Cells, locate, read_metadata
 from clusterforms_renderers.xlsx._ooxml import read_book, scan_package
-from clusterforms_renderers.xlsx._styles import INPUT_FILL, PROBLEM_FILL, PROBLEM_FONT, font
+from clusterforms_renderers.xlsx._reader import shipped
+from clusterforms_renderers.xlsx._styles import (
+    BOX,
+    HEADER_FILL,
+    INPUT_FILL,
+    PROBLEM_FILL,
+    PROBLEM_FONT,
+    font,
+)
 from clusterforms_renderers.xlsx._writer import set_text
 
 PROBLEMS_SHEET: Final = "问题清单"
@@ -47,6 +56,10 @@ _PRIMARY: Final = frozenset(
 _TEXT_CODES: Final = frozenset({"explanation_required", "other_text_required"})
 _EVIDENCE_CODES: Final = frozenset({"evidence_missing", "unknown_attachment"})
 _BLANK_KINDS: Final = frozenset({"choice_text", "mark_text"})
+_HEADERS: Final = ("序号", "类别", "填报项", "单元格", "说明", "代码")
+_WIDTHS: Final = (6, 8, 34, 26, 64, 24)
+_WRAP: Final = Alignment(wrap_text=True, vertical="top")
+_CENTER: Final = Alignment(horizontal="center", vertical="top", wrap_text=True)
 
 
 @attrs.frozen
@@ -115,10 +128,18 @@ def annotate_workbook(
             notes.setdefault((spot.sheet, spot.ref), []).append(finding)
     for (sheet, ref), findings in notes.items():
         _mark(wb[sheet], ref, findings)
-    _problems_sheet(wb, rows)
+    _problems_sheet(wb, rows, Labels(_spec(metadata.spec_id)))
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _spec(spec_id: str) -> FormSpec | None:
+    """The shipped spec the workbook is for, for its labels; None for one that is not shipped."""
+    try:
+        return shipped(spec_id)
+    except SpecNotFoundError:
+        return None
 
 
 def _clear(wb: Workbook, index: Index) -> None:
@@ -168,13 +189,13 @@ def _severity(finding: Finding) -> str:
     return "错误" if finding.severity == "error" else "提示"
 
 
-def _problems_sheet(wb: Workbook, rows: list[tuple[Finding, list[Spot]]]) -> None:
+def _problems_sheet(wb: Workbook, rows: list[tuple[Finding, list[Spot]]], labels: Labels) -> None:
+    """The 问题清单: each finding with the label people see, its cell (a link), the message."""
     ws = wb.create_sheet(PROBLEMS_SHEET, 0)
     wb.active = 0
     for sheet in wb.worksheets:
         sheet.sheet_view.tabSelected = sheet is ws
-    widths = (6, 8, 30, 34, 70, 20)
-    for col, width in enumerate(widths, start=1):
+    for col, width in enumerate(_WIDTHS, start=1):
         ws.column_dimensions[chr(64 + col)].width = width
     errors = sum(1 for f, _ in rows if f.severity == "error")
     warnings = len(rows) - errors
@@ -186,35 +207,15 @@ def _problems_sheet(wb: Workbook, rows: list[tuple[Finding, list[Spot]]]) -> Non
         summary = "未发现问题。"
     set_text(ws.cell(2, 1), summary)
     ws.merge_cells("A2:F2")
-    headers = ("序号", "类别", "单元格", "填报项", "说明", "代码")
-    for col, header in enumerate(headers, start=1):
+    for col, header in enumerate(_HEADERS, start=1):
         cell = ws.cell(3, col)
         set_text(cell, header)
         cell.font = font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
+        cell.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
+        cell.border = BOX
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
     for n, (finding, spots) in enumerate(rows, start=1):
-        row = 3 + n
-        values = (str(n), _severity(finding), "", finding.location, finding.message, finding.code)
-        ws.row_dimensions[row].height = max(
-            _measure.height_for(finding.message, widths[4]),
-            _measure.height_for(finding.location, widths[3]),
-        )
-        for col, value in enumerate(values, start=1):
-            cell = ws.cell(row, col)
-            if value:
-                set_text(cell, value)
-            cell.font = font(color=PROBLEM_FONT if finding.severity == "error" else None)
-            cell.alignment = wrap
-        if spots:
-            first = spots[0]
-            quoted = "'" + first.sheet.replace("'", "''") + "'"
-            shown = f"{first.sheet}!{first.ref}" + (f" 等{len(spots)}格" if len(spots) > 1 else "")
-            link = ws.cell(row, 3)
-            set_text(link, shown)
-            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quoted}!{first.ref}")
-            link.font = Font(name="宋体", size=11, color="0563C1", underline="single")
-        else:
-            set_text(ws.cell(row, 3), "（表内无对应单元格）")
+        _problem_row(ws, 3 + n, n, finding, spots=spots, label=labels.of(finding))
     ws.freeze_panes = "A4"
     ws.print_title_rows = "3:3"
     ws.page_setup.paperSize = 9
@@ -222,3 +223,29 @@ def _problems_sheet(wb: Workbook, rows: list[tuple[Finding, list[Spot]]]) -> Non
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+def _problem_row(  # noqa: PLR0913 - one row's place, number, finding, cells and label
+    ws: Worksheet, row: int, n: int, finding: Finding, *, spots: list[Spot], label: str
+) -> None:
+    """One finding: bordered, wrapped, top-aligned; the cell a link to the first spot."""
+    where = "（表内无对应单元格）"
+    if spots:
+        first = spots[0]
+        where = f"{first.sheet}!{first.ref}" + (f" 等{len(spots)}格" if len(spots) > 1 else "")
+    code = f"{finding.code}\n{finding.location}"
+    values = (str(n), _severity(finding), label, where, finding.message, code)
+    texts = zip(values, _WIDTHS, strict=True)
+    ws.row_dimensions[row].height = max(_measure.height_for(t, w) for t, w in texts)
+    color = PROBLEM_FONT if finding.severity == "error" else None
+    for col, value in enumerate(values, start=1):
+        cell = ws.cell(row, col)
+        set_text(cell, value)
+        cell.font = font(color=color)
+        cell.alignment = _CENTER if col <= 2 else _WRAP
+        cell.border = BOX
+    if spots:
+        quoted = "'" + spots[0].sheet.replace("'", "''") + "'"
+        link = ws.cell(row, 4)
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quoted}!{spots[0].ref}")
+        link.font = Font(name="宋体", size=11, color="0563C1", underline="single")

@@ -51,6 +51,7 @@ class _Assembler:
         self.choice_text: dict[str, str] = {}
         self.rows: dict[tuple[str, ...], dict[str, Any]] = {}
         self.roster: dict[str, dict[int, dict[str, Any]]] = {}
+        self.continued: dict[tuple[str, ...], dict[int, str]] = {}
 
     def document(self, located: list[tuple[Located, str, str]]) -> dict[str, Any]:
         for item, sheet, ref in located:
@@ -71,6 +72,7 @@ class _Assembler:
                 f"instead: {'; '.join(self.formulas[:_SHOWN])}{tail}"
             )
             raise self.package.error(msg)
+        self._finish_continued()
         self._finish_choices()
         self._finish_checklists()
         document: dict[str, Any] = {"spec": self.metadata.spec_id}
@@ -236,7 +238,32 @@ class _Assembler:
         if value is not None:
             cells[column] = value
 
+    def continued_cell(self, key: CellKey, raw: RawCell, where: str) -> None:
+        if not key.part.isdigit():
+            msg = f"the metadata has a malformed continued cell {key.location}"
+            raise self.package.error(msg)
+        text = self._scalar_text(raw, where)
+        if text is not None:
+            base = (key.field,) if key.year is None else (key.field, str(key.year))
+            self.continued.setdefault(base, {})[int(key.part)] = text
+
     # ------------------------------------------------------------------ finishing
+
+    def _finish_continued(self) -> None:
+        """Each long text: its first cell, then the cells continuing it, joined exactly."""
+        for path, parts in self.continued.items():
+            node = self.values
+            for step in path[:-1]:
+                child = node.setdefault(step, {})
+                if not isinstance(child, dict):
+                    msg = f"the metadata maps two kinds of cell onto {'/'.join(path)}"
+                    raise self.package.error(msg)
+                node = child
+            first = node.get(path[-1], "")
+            if not isinstance(first, str):
+                msg = f"the metadata maps two kinds of cell onto {'/'.join(path)}"
+                raise self.package.error(msg)
+            node[path[-1]] = first + "".join(parts[n] for n in sorted(parts))
 
     def _finish_choices(self) -> None:
         for field, text in self.choice_text.items():
@@ -311,4 +338,5 @@ _HANDLERS: Final[dict[str, _Handler]] = {
     "extra": _Assembler.free_row_cell,
     "attachment": _Assembler.free_row_cell,
     "roster": _Assembler.roster_cell,
+    "continued": _Assembler.continued_cell,
 }

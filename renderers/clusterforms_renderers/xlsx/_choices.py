@@ -10,9 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from clusterforms import ChecklistItem, ChoiceItem, option_line
-from clusterforms_renderers.xlsx import _inputs
+from clusterforms_renderers.xlsx import _boxes, _inputs
 from clusterforms_renderers.xlsx._grid import Grid
 from clusterforms_renderers.xlsx._keys import CellKey
+from clusterforms_renderers.xlsx._plan import column_letter
+
+
+def absolute_cell(row: int, col: int) -> str:
+    """``$E$10``: the input cell a printed line follows."""
+    return f"${column_letter(col)}${row}"
 
 
 def option_labels(options: tuple[Any, ...]) -> list[tuple[str, str]]:
@@ -37,7 +43,9 @@ def lay_choice(grid: Grid, item: ChoiceItem) -> None:
     rule = _inputs.choice_rule(item.label, choices, notes=item.notes)
     grid.values(row, CellKey(item.id, kind="choice"), rule)
     listing = "\u3000".join(option_line(o) for o in item.options)
-    grid.sheet.text(row + 1, 2, listing, "option", colspan=grid.width)
+    chosen = [(o, label) for o, (_, label) in zip(item.options, shown, strict=True)]
+    ticked = _boxes.listing(absolute_cell(row, 2), chosen, "\u3000")
+    grid.sheet.text(row + 1, 2, listing, "option", colspan=grid.width, formula=ticked)
     if blank is not None:
         grid.sheet.text(row + 2, 2, "↳ 补充填写：", "label")
         blank_rule = _inputs.blank_rule(blank.label, explain=blank.explain)
@@ -62,7 +70,9 @@ def lay_checklist(grid: Grid, item: ChecklistItem) -> None:
     current = header + 1
     for option in item.options:
         needs = item.evidence if option.evidence is None else option.evidence
-        sheet.text(current, 2, option_line(option), "option", colspan=grid.width - 1)
+        ticked = _boxes.listing(absolute_cell(current, grid.last), [(option, _inputs.YES)])
+        line = option_line(option)
+        sheet.text(current, 2, line, "option", colspan=grid.width - 1, formula=ticked)
         mark = _inputs.mark_rule(option.label, evidence=needs)
         sheet.input(current, grid.last, CellKey(item.id, part=option.id, kind="mark"), mark)
         evidence = _inputs.evidence_rule(required=needs)

@@ -99,6 +99,7 @@ class Flattener(Placer):
             attachments=self.attachment_rows,
             roster_rows=self.roster_rows,
             whole_extras=frozenset(self.whole_extras),
+            texts=self.values,
         )
         return self.values, slots, meta
 

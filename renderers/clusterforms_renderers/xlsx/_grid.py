@@ -7,10 +7,14 @@ Every item layout (:mod:`._rows_basic`, :mod:`._choices`, :mod:`._rows_yearly`,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 
 from clusterforms import FormSpec
+from clusterforms_renderers.xlsx import _blocks
 from clusterforms_renderers.xlsx._keys import CellKey
+from clusterforms_renderers.xlsx._place import CellValue, Place
 from clusterforms_renderers.xlsx._plan import InputRule, SheetPlan, WorkbookPlan
 
 
@@ -38,6 +42,7 @@ class Grid:
     roster_rows: dict[str, int] = attrs.Factory(dict)  # rows of a filled roster, by item id
     whole_extras: frozenset[str] = frozenset()  # added target rows that count (direction/n)
     table_sheet: bool = False  # the sheet holds nothing but rosters, in their own columns
+    texts: Mapping[Place, CellValue] = attrs.Factory(dict)  # filled values, for long texts
     years_shown: bool = False
 
     @property
@@ -66,6 +71,13 @@ class Grid:
     def values(self, row: int, key: CellKey, rule: InputRule, first: int = 2) -> None:
         """An input across the value columns from ``first``."""
         self.sheet.input(row, first, key, rule, colspan=self.last - first + 1)
+
+
+def tall_input(
+    grid: Grid, key: CellKey, rule: InputRule, col: int, colspan: int
+) -> list[str | None]:
+    """The pieces (:mod:`._blocks`) a tall input at ``col`` shows; one row each."""
+    return _blocks.pieces(grid.texts, key, rule, grid.sheet.width_of(col, colspan))
 
 
 def reserve_single(grid: Grid, field: str, row: int) -> None:

@@ -160,6 +160,17 @@ def blank_rule(option_label: str, *, explain: bool) -> InputRule:
     )
 
 
+def continued_rule(title: str) -> InputRule:
+    """A cell continuing the long text above it: read back joined to it exactly."""
+    return InputRule(
+        prompt_title=title,
+        prompt=_prompt(
+            ["接上格续写：上一格写满后在此接着写，读取时与上一格连成一段（另起一段时先换行）"]
+        ),
+        tall=True,
+    )
+
+
 def any_rule(label: str, *, decimals: int = 2) -> InputRule:
     """A free cell of the plan's extra rows: a number or text (a count shown whole)."""
     places = f"（保留小数点后{decimals}位）" if decimals else "（整数）"

@@ -18,6 +18,8 @@ need to know the item kinds.  ``kind`` says how a cell is read:
 ``attachment``   a cell of the 佐证材料清单 (field ``$attachments``, ``<n>/<key>``)
 ``roster``       a cell of a roster's row (``<n>/<column id>``): a number cell as Decimal,
                  anything else as text
+``continued``    the rest of a long text, in the cells under its first (``part`` 2, 3 …),
+                 appended to it exactly
 
 Keys are written to the hidden metadata sheet and as workbook defined names,
 so that reading finds cells by name, never by fixed coordinates.
@@ -42,6 +44,7 @@ CellKind: TypeAlias = Literal[
     "extra",
     "attachment",
     "roster",
+    "continued",
 ]
 KINDS: Final[frozenset[str]] = frozenset(get_args(CellKind))
 

@@ -15,11 +15,12 @@ from collections.abc import Mapping
 
 import attrs
 
-from clusterforms import Appendix, ChecklistItem, FormSpec
+from clusterforms import Appendix, ChecklistItem, FormSpec, Roster
 from clusterforms_renderers.xlsx import _inputs
 from clusterforms_renderers.xlsx._checks import Addresses, checked_fields, place_checks
 from clusterforms_renderers.xlsx._grid import CheckSlot
 from clusterforms_renderers.xlsx._keys import ATTACHMENTS, CellKey
+from clusterforms_renderers.xlsx._place import CellValue, Place
 from clusterforms_renderers.xlsx._plan import (
     LISTS_SHEET,
     META_SHEET,
@@ -35,6 +36,10 @@ ATTACHMENTS_SHEET = "佐证材料清单"
 ATTACHMENT_ROWS = 15
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 _SHEET_NAME_MAX = 31
+#: The 序号 column of an appendix table, numbered 1, 2, 3 … like the printed table.
+_NUMBER_LABEL = "序号"
+#: Points of an appendix table's row, room to write by hand on the printed page.
+_APPENDIX_ROW = 42.0
 
 
 @attrs.frozen(kw_only=True)
@@ -46,6 +51,8 @@ class Slots:
     roster_rows: Mapping[str, int] = attrs.field(factory=dict)
     #: added target rows (``direction/n``) that count something: their figures show whole
     whole_extras: frozenset[str] = frozenset()
+    #: the values by cell: a long text takes as many rows as it needs (:mod:`._blocks`)
+    texts: Mapping[Place, CellValue] = attrs.field(factory=dict)
 
 
 def sheet_name(title: str, taken: set[str]) -> str:
@@ -83,6 +90,7 @@ def plan_workbook(spec: FormSpec, slots: Slots | None = None) -> WorkbookPlan:
             slots=check_slots,
             roster_rows=dict(slots.roster_rows),
             whole_extras=slots.whole_extras,
+            texts=slots.texts,
         )
         book.sheets.append(sheet)
     if slots.attachments or any(isinstance(item, ChecklistItem) for _, item in spec.walk()):
@@ -166,17 +174,27 @@ def _appendix(appendix: Appendix, name: str) -> SheetPlan:
     for paragraph in appendix.paragraphs:
         sheet.line(paragraph, "body")
     if table is not None and table.columns:
-        header = sheet.take()
-        for col, column in enumerate(table.columns, start=1):
-            sheet.text(header, col, column.label, "header")
-        for n in range(max(1, table.rows)):
-            row = sheet.take()
-            for col, column in enumerate(table.columns, start=1):
-                text = column.prompt if n == 0 and column.prompt else ""
-                sheet.text(row, col, text, "guidance" if text else "body")
+        _appendix_table(sheet, table)
     for line in appendix.closing:
         sheet.line(line, "right")
     return sheet
+
+
+def _appendix_table(sheet: SheetPlan, table: Roster) -> None:
+    """The header, then the rows numbered and bordered across, as printed; prompts in the first."""
+    header = sheet.take()
+    for col, column in enumerate(table.columns, start=1):
+        sheet.text(header, col, column.label, "header")
+    for n in range(1, max(1, table.rows) + 1):
+        row = sheet.take()
+        sheet.heights[row] = _APPENDIX_ROW
+        for col, column in enumerate(table.columns, start=1):
+            if column.numbered or column.label == _NUMBER_LABEL:
+                sheet.text(row, col, str(n), "center")
+            elif n == 1 and column.prompt:
+                sheet.text(row, col, column.prompt, "guidance")
+            else:
+                sheet.text(row, col, "", "label")
 
 
 def _roster_width(label: str, max_chars: int | None) -> float:

@@ -71,6 +71,11 @@ def read_metadata(package: Package, book: Book, cells: Cells) -> Metadata:
             "not a clusterforms workbook: it has no metadata sheet "
             "(make templates with `clusterforms render SPEC --format xlsx`)"
         )
+        if book.names:  # its cells are still named: the map was deleted, not never there
+            msg = (
+                f"the workbook's hidden sheet {META_SHEET}, which says which form it is and "
+                "where each value is, was deleted; read a copy that still has it"
+            )
         raise package.error(msg)
     grid: dict[int, dict[int, str]] = {}
     for ref, cell in cells.load(META_SHEET, None).items():

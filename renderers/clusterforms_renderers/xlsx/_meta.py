@@ -4,7 +4,7 @@ The sheet (``_cf_meta``, very hidden: Excel's menus cannot unhide it) is a
 list of records, one per row, the first column naming the record:
 
 ====================  ==========================================================
-``clusterforms-xlsx`` the format version (``2``)
+``clusterforms-xlsx`` the format version (``3``; ``2`` had no ``continued`` cells)
 ``spec``              the spec id
 ``spec_sha256``       a fingerprint of the spec the workbook was made from
 ``generator``         ``clusterforms <version>``
@@ -38,9 +38,9 @@ from clusterforms_renderers.xlsx._codec import escape_text
 from clusterforms_renderers.xlsx._keys import FIELD_RE, KINDS, PART_RE, CellKey
 
 FORMAT: Final = "clusterforms-xlsx"
-VERSION: Final = "2"
+VERSION: Final = "3"
 #: Every format this release reads.
-READS: Final = frozenset({"1", VERSION})
+READS: Final = frozenset({"1", "2", VERSION})
 NOTE: Final = "此工作表由 clusterforms 生成，记录各单元格对应的填报项，用于读回数据，请勿修改。"
 _COORD: Final = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
 _MAX_RECORDS: Final = 50_000

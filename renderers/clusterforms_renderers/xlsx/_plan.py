@@ -89,6 +89,9 @@ class Text:
     style: Style = "label"
     colspan: int = 1
     rowspan: int = 1
+    #: a formula of the renderer's own that shows ``text`` as it follows an input
+    #: (the ticked box of the chosen option, :mod:`._boxes`); never from data
+    formula: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -101,6 +104,8 @@ class Input:
     rule: InputRule
     colspan: int = 1
     rowspan: int = 1
+    #: the part of a long filled text this cell shows (:mod:`._blocks`); None: the value
+    text: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -167,10 +172,19 @@ class SheetPlan:
         *,
         colspan: int = 1,
         rowspan: int = 1,
+        formula: str | None = None,
     ) -> None:
-        """Add printed text."""
+        """Add printed text (shown by ``formula``, if given, which follows an input)."""
         self.cells.append(
-            Text(row=row, col=col, text=text, style=style, colspan=colspan, rowspan=rowspan)
+            Text(
+                row=row,
+                col=col,
+                text=text,
+                style=style,
+                colspan=colspan,
+                rowspan=rowspan,
+                formula=formula,
+            )
         )
 
     def input(  # noqa: PLR0913 - a cell's position, extent, key and rule
@@ -182,10 +196,11 @@ class SheetPlan:
         *,
         colspan: int = 1,
         rowspan: int = 1,
+        text: str | None = None,
     ) -> None:
-        """Add an input cell."""
+        """Add an input cell (``text``: the piece of a long value it shows)."""
         self.cells.append(
-            Input(row=row, col=col, key=key, rule=rule, colspan=colspan, rowspan=rowspan)
+            Input(row=row, col=col, key=key, rule=rule, colspan=colspan, rowspan=rowspan, text=text)
         )
 
     def line(self, text: str, style: Style = "body") -> int:

@@ -22,14 +22,26 @@ import struct
 from pathlib import Path
 from typing import Final
 
-from clusterforms import FormSpec, Reading, SpecNotFoundError, find_spec, list_specs
+from clusterforms import (
+    FormSpec,
+    Reading,
+    ReadingNote,
+    SpecNotFoundError,
+    find_spec,
+    list_specs,
+)
 from clusterforms_renderers.xlsx._assemble import assemble
 from clusterforms_renderers.xlsx._guard import Package
 from clusterforms_renderers.xlsx._locate import Cells, locate, read_metadata
-from clusterforms_renderers.xlsx._meta import Metadata
+from clusterforms_renderers.xlsx._meta import Located, Metadata
 from clusterforms_renderers.xlsx._ooxml import read_book
+from clusterforms_renderers.xlsx._plan import column_letter
 
 _LOCAL_HEADER: Final = re.compile(rb"PK\x03\x04")
+#: The cells that hold a field's value (not its 补充填写 or 佐证材料编号 beside it).
+_VALUE_KINDS: Final = frozenset(
+    {"text", "number", "any", "choice", "mark", "extra", "roster", "continued"}
+)
 _NAME_AT: Final = 26
 
 
@@ -74,7 +86,13 @@ def read_workbook(
     for sheet, wanted in by_sheet.items():
         cells.load(sheet, wanted)
     document = assemble(package, cells, metadata, located)
-    return Reading(document=document, spec=spec, source=package.name, format="xlsx")
+    return Reading(
+        document=document,
+        spec=spec,
+        source=package.name,
+        format="xlsx",
+        notes=found_notes(located),
+    )
 
 
 def _spec_of(package: Package, metadata: Metadata, spec: FormSpec | None) -> FormSpec:
@@ -85,7 +103,7 @@ def _spec_of(package: Package, metadata: Metadata, spec: FormSpec | None) -> For
             raise package.error(msg)
         return spec
     try:
-        return _shipped(metadata.spec_id)
+        return shipped(metadata.spec_id)
     except SpecNotFoundError:
         msg = (
             f"the workbook is for spec {metadata.spec_id[:60]!r}, which this clusterforms "
@@ -95,10 +113,59 @@ def _spec_of(package: Package, metadata: Metadata, spec: FormSpec | None) -> For
 
 
 @functools.lru_cache(maxsize=64)
-def _shipped(spec_id: str) -> FormSpec:
+def shipped(spec_id: str) -> FormSpec:
     """The shipped spec ``spec_id``, by id only, never a path the workbook names.
 
     Cached: shipped specs never change, and finding one lists the spec folder,
     a twentieth of reading a workbook.  An id not found raises and is not cached.
     """
     return find_spec(spec_id)
+
+
+def found_notes(located: list[tuple[Located, str, str]]) -> tuple[ReadingNote, ...]:
+    """Where each field is: a ``found`` note per field (and per target-table row).
+
+    The place is the field's cell on the sheet it starts on (``一、基本情况!C5``), or
+    the range its cells cover (``二、主导产业情况!C12:E12``), so the command line and
+    the batch report can say where a finding is.
+    """
+    spans: dict[str, tuple[str, int, int, int, int]] = {}
+    for item, sheet, ref in located:
+        if item.key.kind not in _VALUE_KINDS:
+            continue
+        row, col = _split(ref)
+        steps = item.key.part.split("/")
+        fields = [item.key.field]
+        if len(steps) == 3 and steps[0] == "rows":  # a target row's findings name the row
+            fields.append(steps[1])
+        for field in fields:
+            span = spans.get(field)
+            if span is None:
+                spans[field] = (sheet, row, col, row, col)
+            elif span[0] == sheet:
+                spans[field] = (
+                    sheet,
+                    min(span[1], row),
+                    min(span[2], col),
+                    max(span[3], row),
+                    max(span[4], col),
+                )
+    return tuple(
+        ReadingNote(kind="found", place=_place(*span), message="read", field=field)
+        for field, span in spans.items()
+    )
+
+
+def _split(ref: str) -> tuple[int, int]:
+    letters = ref.rstrip("0123456789")
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    return int(ref[len(letters) :]), col
+
+
+def _place(sheet: str, top: int, left: int, bottom: int, right: int) -> str:
+    first = f"{column_letter(left)}{top}"
+    if (top, left) == (bottom, right):
+        return f"{sheet}!{first}"
+    return f"{sheet}!{first}:{column_letter(right)}{bottom}"

@@ -18,8 +18,8 @@ from clusterforms import (
     TextItem,
     YearlyItem,
 )
-from clusterforms_renderers.xlsx import _inputs
-from clusterforms_renderers.xlsx._grid import Grid, reserve_single
+from clusterforms_renderers.xlsx import _blocks, _inputs
+from clusterforms_renderers.xlsx._grid import Grid, reserve_single, tall_input
 from clusterforms_renderers.xlsx._keys import CellKey
 from clusterforms_renderers.xlsx._plan import InputRule, Style
 
@@ -44,16 +44,17 @@ def lay_text(grid: Grid, item: TextItem) -> None:
 
 
 def lay_narrative(grid: Grid, item: NarrativeItem) -> None:
-    """The prompt and outline lines, then one tall input under them."""
+    """The prompt and outline lines, then the tall input under them, as many rows as it needs."""
     guidance = ([item.prompt] if item.prompt else []) + list(item.outline)
-    rows = len(guidance) + 1
+    rule = _inputs.text_rule(item.label, max_chars=item.max_chars, notes=item.notes, tall=True)
+    key = CellKey(item.id)
+    shown = tall_input(grid, key, rule, 2, grid.width + 1)
+    rows = len(guidance) + len(shown)
     row = grid.sheet.take(rows)
     grid.label(row, item.label, rows)
     for offset, line in enumerate(guidance):
         grid.sheet.text(row + offset, 2, line, "guidance", colspan=grid.width + 1)
-    rule = _inputs.text_rule(item.label, max_chars=item.max_chars, notes=item.notes, tall=True)
-    key = CellKey(item.id)
-    grid.sheet.input(row + len(guidance), 2, key, rule, colspan=grid.width + 1)
+    _blocks.place(grid.sheet, key, rule, shown, at=(row + len(guidance), 2), colspan=grid.width + 1)
     grid.notes(item.notes)
 
 

@@ -15,7 +15,7 @@ on the :class:`~._grid.Grid` of :mod:`._grid`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from clusterforms import (
@@ -37,6 +37,7 @@ from clusterforms_renderers.xlsx import (
     _targets,
 )
 from clusterforms_renderers.xlsx._grid import CheckSlot, Grid
+from clusterforms_renderers.xlsx._place import CellValue, Place
 from clusterforms_renderers.xlsx._plan import SheetPlan, WorkbookPlan
 
 __all__ = ["lay_item", "section_sheet", "section_width"]
@@ -94,12 +95,14 @@ def section_sheet(  # noqa: PLR0913 - the whole context of one sheet
     slots: dict[str, CheckSlot],
     roster_rows: dict[str, int] | None = None,
     whole_extras: frozenset[str] = frozenset(),
+    texts: Mapping[Place, CellValue] | None = None,
 ) -> SheetPlan:
     """The sheet of ``section``: its heading and title, then every item in order.
 
     ``checked`` maps the fields that a formula rule recomputes to whether the
     rule is per year; their check cells are reserved in ``slots``.
-    ``roster_rows`` holds the number of rows of each filled roster.
+    ``roster_rows`` holds the number of rows of each filled roster, ``texts``
+    the filled values (a long text takes the rows it needs).
     """
     span, width = section_width(spec, section)
     value_width = VALUES_WIDTH / width
@@ -122,6 +125,7 @@ def section_sheet(  # noqa: PLR0913 - the whole context of one sheet
         roster_rows=roster_rows or {},
         whole_extras=whole_extras,
         table_sheet=table is not None,
+        texts=texts or {},
     )
     if section.heading:
         sheet.line(section.heading, "heading")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from clusterforms import SignoffItem
-from clusterforms_renderers.xlsx import _inputs
-from clusterforms_renderers.xlsx._grid import Grid
+from clusterforms_renderers.xlsx import _blocks, _inputs
+from clusterforms_renderers.xlsx._grid import Grid, tall_input
 from clusterforms_renderers.xlsx._keys import CellKey
 
 
@@ -15,9 +15,12 @@ def lay_signoff(grid: Grid, item: SignoffItem) -> None:
     if item.text:
         sheet.line(item.text, "body")
     if item.opinion:
-        row = sheet.take()
         rule = _inputs.text_rule(item.title, tall=True)
-        sheet.input(row, 1, CellKey(item.id), rule, colspan=grid.width + 2)
+        key = CellKey(item.id)
+        shown = tall_input(grid, key, rule, 1, grid.width + 2)
+        _blocks.place(
+            sheet, key, rule, shown, at=(sheet.take(len(shown)), 1), colspan=grid.width + 2
+        )
     for line in item.lines:
         sheet.line(line, "body")
     sheet.line(item.date_line, "right")

@@ -26,7 +26,7 @@ PROBLEM_FILL: Final = "FFC7CE"
 PROBLEM_FONT: Final = "9C0006"
 
 _THIN = Side(style="thin", color="808080")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+BOX: Final = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _NONE = Border()
 
 
@@ -52,7 +52,7 @@ def _style(  # noqa: PLR0913 - a style's facets
         name=name,
         font=font(size=size, bold=bold, color=color),
         alignment=Alignment(horizontal=horizontal, vertical=vertical, wrap_text=True),
-        border=_BOX if boxed else _NONE,
+        border=BOX if boxed else _NONE,
         fill=PatternFill("solid", fgColor=fill) if fill else PatternFill(),
         number_format=number_format,
         protection=Protection(locked=locked),

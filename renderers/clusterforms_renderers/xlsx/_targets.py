@@ -14,8 +14,8 @@ from typing import Any
 import attrs
 
 from clusterforms import StagesItem, TargetDirection, TargetsItem
-from clusterforms_renderers.xlsx import _inputs
-from clusterforms_renderers.xlsx._grid import Grid
+from clusterforms_renderers.xlsx import _blocks, _inputs
+from clusterforms_renderers.xlsx._grid import Grid, tall_input
 from clusterforms_renderers.xlsx._keys import CellKey
 from clusterforms_renderers.xlsx._plan import InputRule
 
@@ -129,12 +129,16 @@ def _target_rule(label: str, kind: str) -> InputRule:
 
 
 def lay_stages(grid: Grid, item: StagesItem) -> None:
-    """One row per plan year: its label, then a tall input."""
+    """Rows per plan year: its label, then a tall input (as many rows as its text needs)."""
     years = grid.spec.plan_years
-    rows = max(1, len(years))
+    rule = _inputs.text_rule(item.label, tall=True)
+    keys = [CellKey(item.id, year=year) for year in years]
+    shown = [tall_input(grid, key, rule, 3, grid.width) for key in keys]
+    rows = max(1, sum(len(s) for s in shown))
     row = grid.sheet.take(rows)
     grid.label(row, item.label, rows)
-    rule = _inputs.text_rule(item.label, tall=True)
-    for n, year in enumerate(years, start=1):
-        grid.sheet.text(row + n - 1, 2, item.year_label.format(n=n, year=year), "label")
-        grid.sheet.input(row + n - 1, 3, CellKey(item.id, year=year), rule, colspan=grid.width)
+    for n, (year, key, pieces) in enumerate(zip(years, keys, shown, strict=True), start=1):
+        label = item.year_label.format(n=n, year=year)
+        grid.sheet.text(row, 2, label, "label", rowspan=len(pieces))
+        _blocks.place(grid.sheet, key, rule, pieces, at=(row, 3), colspan=grid.width)
+        row += len(pieces)

@@ -3,7 +3,8 @@
 Text is always written as a string cell (``t="inlineStr"``), escaped as
 OOXML requires, so text beginning with ``=``, ``+``, ``-`` or ``@`` is shown,
 never evaluated; the only formulas in the file are the check formulas of
-:mod:`~clusterforms_renderers.xlsx._checks`.  Numbers are written from their
+:mod:`~clusterforms_renderers.xlsx._checks` and the ticked boxes of
+:mod:`~clusterforms_renderers.xlsx._boxes`.  Numbers are written from their
 exact decimal text, never through ``float``.
 """
 
@@ -90,6 +91,8 @@ class _SheetWriter:
         self.plan = plan
         self.styles = styles
         self.heights: dict[int, float] = {}
+        for row, height in plan.heights.items():
+            self.need(row, 1, height)
 
     def place(
         self, row: int, col: int, colspan: int, rowspan: int, style: str
@@ -116,8 +119,11 @@ class _SheetWriter:
 
     def text(self, item: Text) -> None:
         cell = self.place(item.row, item.col, item.colspan, item.rowspan, text_style(item.style))
-        if item.text:
+        if item.formula is not None:
+            cell.value = item.formula  # the renderer's own (._boxes), never data
+        elif item.text:
             set_text(cell, item.text)
+        if item.text:
             scale = 1.25 if item.style in {"title", "subtitle"} else 1.0
             width = self.plan.width_of(item.col, item.colspan)
             self.need(item.row, item.rowspan, _measure.height_for(item.text, width, scale=scale))
@@ -126,13 +132,13 @@ class _SheetWriter:
         style = self.styles.for_input(item.rule)
         cell = self.place(item.row, item.col, item.colspan, item.rowspan, style)
         width = self.plan.width_of(item.col, item.colspan)
-        if item.rule.tall:
+        if item.rule.tall and value is None and item.row not in self.plan.heights:
             limit = item.rule.maximum if item.rule.type == "textLength" else None
             sample = "字" * int(limit if limit is not None else 60)
             self.need(item.row, item.rowspan, max(45.0, _measure.height_for(sample, width)))
         if value is not None:
             write_value(cell, value)
-            if isinstance(value, str):
+            if isinstance(value, str) and item.row not in self.plan.heights:
                 self.need(item.row, item.rowspan, _measure.height_for(value, width))
 
     def check(self, item: Check) -> None:
@@ -232,7 +238,7 @@ def _sheet(
             value = values.get(place)
             if value is not None:
                 used.add(place)
-            writer.input(item, value)
+            writer.input(item, value if item.text is None else item.text)
             rules.setdefault(item.rule, []).append(
                 _range(item.row, item.col, item.colspan, item.rowspan)
             )
@@ -333,6 +339,7 @@ def write_workbook(
     _hidden(wb, META_SHEET, list(records(spec, dict(meta), plan.options, named)))
     wb.active = 0
     wb.security = WorkbookProtection(lockStructure=True)
+    wb.calculation.fullCalcOnLoad = True  # formulas are stored without results
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -10,20 +10,32 @@ landscape page the spec asks for.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from fractions import Fraction
 
 from clusterforms import Appendix, Roster
+from clusterforms_renderers.docx._justify import stretched
 from clusterforms_renderers.docx._layout import CENTER, SMALL, cell, top_cell
+from clusterforms_renderers.docx._placeholders import fill
 from clusterforms_renderers.docx._setup import HEI
 from clusterforms_renderers.docx._table import Row, table
 from clusterforms_renderers.docx._xml import Font, Para, cm, paragraph, run, text_paragraph
 
 _OUTLINE_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 _BODY = Para(style="CFBody")
+_FLUSH_LEFT = Para(style="CFBody", align="left")
+_BODY_EM = 14 * 20  # twips per character of CF Body (四号)
+_BODY_INDENT = 2  # its first-line indent, in characters
 
 
-def appendix(item: Appendix, width: int, *, new_page: bool) -> list[str]:
-    """The paragraphs (and table) of one appendix; ``new_page`` starts it on a fresh page."""
+def appendix(
+    item: Appendix, width: int, *, new_page: bool, names: Mapping[str, str] | None = None
+) -> list[str]:
+    """The paragraphs (and table) of one appendix; ``new_page`` starts it on a fresh page.
+
+    ``names`` fill the letter's placeholders (XXX集群, see :mod:`._placeholders`).
+    """
+    names = names or {}
     out = []
     if item.heading:
         out.append(
@@ -35,13 +47,13 @@ def appendix(item: Appendix, width: int, *, new_page: bool) -> list[str]:
         paragraph(title_runs, Para(style="CFTitle", page_break_before=new_page, before=cm(0.3)))
     )
     for i, text in enumerate(item.paragraphs):
-        out.append(_paragraph(text, first=i == 0))
+        out.append(_paragraph(fill(text, names), width, first=i == 0))
     if item.table is not None:
         out.append(_roster(item.table, width))
     for i, line in enumerate(item.closing):
         out.append(
             text_paragraph(
-                line,
+                fill(line, names),
                 Para(
                     style="CFBody", align="right", first_line=0, before=cm(1.2) if i == 0 else None
                 ),
@@ -50,11 +62,13 @@ def appendix(item: Appendix, width: int, *, new_page: bool) -> list[str]:
     return out
 
 
-def _paragraph(text: str, *, first: bool) -> str:
+def _paragraph(text: str, width: int, *, first: bool) -> str:
     if first and text.endswith("："):  # the salutation of a letter
         return text_paragraph(text, Para(style="CFBody", first_line=0, before=cm(0.4)))
     if _OUTLINE_HEADING.match(text):
         return text_paragraph(text, _BODY, Font(east_asia=HEI))
+    if stretched(text, width / _BODY_EM, _BODY_INDENT):  # 〔2011〕300号 would space a line out
+        return text_paragraph(text, _FLUSH_LEFT)
     return text_paragraph(text, _BODY)
 
 

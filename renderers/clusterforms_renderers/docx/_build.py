@@ -3,7 +3,10 @@
 Body XML is collected as strings and parsed in one go per page orientation;
 a change of orientation (the landscape 附件2) closes the section before it.
 A spec with nothing on its cover (the 汇总表) has no cover page: its first
-part starts the first page, in that part's orientation.
+part starts the first page, in that part's orientation.  An application
+with values leaves out the appendix tables (the national 附件2 推荐集群汇总表):
+the recommending department fills those for many applications, so a blank
+copy at the end of one application is a page to throw away.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from clusterforms.errors import ApplicationError, RenderError
 from clusterforms_renderers.docx._appendices import appendix
 from clusterforms_renderers.docx._attachments import attachments_part
 from clusterforms_renderers.docx._cover import cover, instructions
+from clusterforms_renderers.docx._placeholders import placeholders
 from clusterforms_renderers.docx._properties import (
     add_custom_properties,
     add_meta,
@@ -103,9 +107,12 @@ def build(spec: FormSpec, data: object = None) -> bytes:
     for i, part in enumerate(spec.sections):
         new_page = pages.turn(part.orientation, new_page=part.new_page or i == 0)
         pages.add(section(part, spec, values, pages.width, new_page=new_page))
+    names = placeholders(spec, values)
     for item in spec.appendices:
+        if item.table is not None and application is not None and application.values:
+            continue  # the recommending city's 汇总表: nothing of an application goes there
         new_page = pages.turn(item.orientation, new_page=True)
-        pages.add(appendix(item, pages.width, new_page=new_page))
+        pages.add(appendix(item, pages.width, new_page=new_page, names=names))
     if values.attachments:
         new_page = pages.turn("portrait", new_page=True)
         pages.add(attachments_part(values.attachments, pages.width, new_page=new_page))

@@ -31,6 +31,8 @@ _COVER_PT = 16
 _LINE_TWIPS = 720  # the cover lines' exact line height (36 pt, CF Cover)
 _GAP = cm(3.2)  # under the title, and above the issuer line
 _SPACE = "\u3000"  # an ideographic space: one character wide in any CJK font
+_SIZES = (16.0, 15.0, 14.0, 13.0, 12.0)  # a long value's sizes, largest first: 三号 to 小四
+_ORPHAN = 2  # ems: a shorter last line of a wrapped value is an orphan
 
 
 def cover(spec: FormSpec, values: Values) -> list[str]:
@@ -72,9 +74,43 @@ def _wrapped_lines(line: CoverLine, values: Values) -> int:
     value = values.text(line.id, values.field(line.id))
     if not value:
         return 0
+    if not line.suffixes:
+        return _fit(line.label, value)[1] - 1
     room = (_RIGHT - _INDENT) / (_COVER_PT * 20) - 1
     used = _em(line.label) + _em(value) + sum(_em(s) for s in line.suffixes) + 1
     return max(0, -int(-used // room) - 1)
+
+
+def _fit(label: str, value: str) -> tuple[float, int]:
+    """The size (pt) and number of lines of a long value after its label on a cover line.
+
+    The largest size that holds the value (with a blank of an em after it, so
+    the underlined blank never wraps to a line of its own) on the label's
+    line; else the cover size wrapped under itself, or a smaller one when
+    that would leave a last line of one or two characters (有限公/司) or of
+    nothing but the blank.
+    """
+    text = _em(value) + 1  # the spaces around the value
+    room = _RIGHT - _INDENT - _hang(label)  # twips, on every line (wrapped lines hang)
+    first = _RIGHT - _INDENT - _em(label) * _COVER_PT * 20
+    for size in _SIZES:
+        if (text + 1) * size * 20 <= first:
+            return size, 1
+    fallback = None
+    for size in _SIZES:
+        rest = text - first / (size * 20)
+        per_line = room / (size * 20)
+        lines = 1 + -int(-rest // per_line)
+        last = rest - (lines - 2) * per_line
+        if _ORPHAN < last <= per_line - 1:
+            return size, lines
+        fallback = fallback or (size, lines + (last > per_line - 1))
+    return fallback or (_COVER_PT, 1)
+
+
+def _hang(label: str) -> int:
+    """Where a wrapped value's lines start: under the value, or mid-line after a long label."""
+    return min(round(_em(label) * _COVER_PT * 20), (_RIGHT - _INDENT) // 2)
 
 
 def _line(line: CoverLine, values: Values) -> str:
@@ -87,9 +123,11 @@ def _line(line: CoverLine, values: Values) -> str:
     if not line.suffixes or parts is None:
         # One blank to the line's end; a long value wraps to start under itself.
         # (Blank, no hanging indent: its implicit tab stop would swallow the blank.)
-        hang = min(round(_em(line.label) * _COVER_PT * 20), (_RIGHT - _INDENT) // 2) if value else 0
+        hang = _hang(line.label) if value else 0
         props = Para(style="CFCover", left=_INDENT + hang, hanging=hang, tabs=(("right", _RIGHT),))
-        blank = [run(f" {value} " if value else "", UNDERLINE), run(TAB_BLANK, UNDERLINE)]
+        size = _fit(line.label, value)[0] if value else _COVER_PT
+        font = Font(underline=True, size=None if size == _COVER_PT else size)
+        blank = [run(f" {value} " if value else "", font), run(TAB_BLANK, UNDERLINE)]
         return paragraph([run(line.label), *blank], props)
     used = _em(line.label) + sum(_em(s) for s in line.suffixes)
     room = (_RIGHT - _INDENT) / (_COVER_PT * 20) - used - 1

@@ -33,12 +33,6 @@ from clusterforms_renderers.docx._xml import (
     text_paragraph,
 )
 
-#: Where the value columns start, and how wide a group's own label column is.
-LABEL_SPLIT = Fraction(29, 100)
-GROUP_WIDTH = Fraction(13, 100)
-GROUP_MIN = Fraction(12, 100)
-ROW_LABEL_MIN = Fraction(8, 100)
-
 #: Row heights (minimum, twips): an ordinary row, and limits for writing space.
 ROW_HEIGHT = cm(1.0)
 MIN_WRITING = cm(3.0)
@@ -195,13 +189,19 @@ def writing_height(ctx: Ctx, start: Fraction, end: Fraction, max_chars: int | No
 def merged_down(
     rows: Sequence[Row], start: Fraction, end: Fraction, label: Sequence[str]
 ) -> list[Row]:
-    """``rows`` with a cell from ``start`` to ``end`` in front, merged down across all of them."""
+    """``rows`` with a cell from ``start`` to ``end`` in front, merged down across all of them.
+
+    The rows are kept on one page (``keep_next`` on all but the last): a
+    page that starts inside the block would show its rows under an empty label.
+    """
     out = []
+    last = len(rows) - 1
     for i, row in enumerate(rows):
         front = cell(start, end, label if i == 0 else (), "restart" if i == 0 else "continue")
         if len(rows) == 1:
             front = cell(start, end, label)
-        out.append(attrs.evolve(row, cells=(front, *row.cells)))
+        kept = row.keep_next or i < last
+        out.append(attrs.evolve(row, cells=(front, *row.cells), keep_next=kept))
     return out
 
 

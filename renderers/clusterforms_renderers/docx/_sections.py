@@ -7,7 +7,7 @@ that row repeated at the top of each page the table runs onto.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -16,10 +16,6 @@ import attrs
 from clusterforms import FormSpec, GroupItem, Item, Section
 from clusterforms_renderers.docx import _plan, _roster, _rows_basic, _rows_yearly, _signoff
 from clusterforms_renderers.docx._layout import (
-    GROUP_MIN,
-    GROUP_WIDTH,
-    LABEL_SPLIT,
-    ROW_LABEL_MIN,
     Ctx,
     Frame,
     lines,
@@ -28,33 +24,27 @@ from clusterforms_renderers.docx._layout import (
 )
 from clusterforms_renderers.docx._table import Cell, Row, table
 from clusterforms_renderers.docx._values import Values
+from clusterforms_renderers.docx._widths import group_share, label_split
 from clusterforms_renderers.docx._xml import Para, cm, text_paragraph
+
+#: The narrowest label column the rows of a group keep.
+MIN_ROW_LABEL = Fraction(8, 100)
 
 Builder = Callable[[Any, Frame, Ctx], list[Row]]
 
 
-def group_width(item: GroupItem, frame: Frame) -> Fraction:
-    """How much of the label stretch the group's own label gets.
-
-    Split so that the group label, merged down beside its rows, needs about
-    as many lines as the rows' labels together: a long group label over
-    国家级 / 省级 / 市级 gets most of it, a short one over long labels little.
-    """
+def group_width(item: GroupItem, frame: Frame, ctx: Ctx) -> Fraction:
+    """How much of the label stretch the group's own label gets (see :mod:`._widths`)."""
     stretch = frame.split - frame.left
-    own = len(item.label.replace("\n", ""))
-    rows = sum(len(getattr(child, "label", "") or "") for child in item.items)
-    if not own or not rows:
-        return min(GROUP_WIDTH, max(GROUP_MIN, stretch - ROW_LABEL_MIN))
-    share = stretch * own / (own + rows)
-    share = min(max(share, GROUP_MIN), max(GROUP_MIN, stretch - ROW_LABEL_MIN))
-    return Fraction(round(share * 100), 100)
+    share = group_share(item, stretch, ctx.width)
+    return min(share, max(stretch - MIN_ROW_LABEL, stretch / 2))
 
 
 def group_rows(item: GroupItem, frame: Frame, ctx: Ctx) -> list[Row]:
     """The group's label merged down beside the rows of its items (and its notes)."""
-    left = frame.left + group_width(item, frame)
+    left = frame.left + group_width(item, frame, ctx)
     # A group inside a group may leave its rows no room for labels: the values give way.
-    split = max(frame.split, left + ROW_LABEL_MIN)
+    split = max(frame.split, left + MIN_ROW_LABEL)
     inner = Frame(left=left, split=split, right=frame.right)
     rows = [row for child in item.items for row in item_rows(child, inner, ctx)]
     if item.notes:
@@ -104,8 +94,12 @@ def section(
     an appendix: the heading flush left, the title centred below it.
     """
     ctx = Ctx(spec=spec, values=values, width=width)
-    frame = Frame(left=Fraction(0), split=LABEL_SPLIT)
-    rows = [row for item in part.items for row in item_rows(item, frame, ctx)]
+    frame = Frame(left=Fraction(0), split=label_split(part.items, width, len(spec.data_years)))
+    blocks = [item_rows(item, frame, ctx) for item in part.items]
+    if part.items and part.items[0].kind == "year_header":
+        _end_year_table(part.items, blocks)
+    _keep_last_with_previous(blocks)
+    rows = [row for block in blocks for row in block]
     # A heading kept with a first row taller than a page would push the whole
     # table to the next page (LibreOffice does), leaving the heading alone.
     keep = None if not rows or not rows[0].can_split else False
@@ -120,10 +114,39 @@ def section(
     out.append(text_paragraph(part.title, title))
     if not rows:
         return out
-    if part.items[0].kind == "year_header":
-        rows[0] = attrs.evolve(rows[0], header=True)
     tables = [table(_leading_headers(chunk), width) for chunk in _tables(rows)]
     return [*out, TABLE_GAP.join(tables)]
+
+
+def _in_year_columns(item: Item) -> bool:
+    """Whether ``item`` prints values under the 年度 header's columns (not its own years)."""
+    if isinstance(item, GroupItem):
+        return any(_in_year_columns(child) for child in item.items)
+    return item.kind == "standards" or (
+        item.kind == "yearly" and getattr(item, "layout", None) == "columns"
+    )
+
+
+def _end_year_table(items: Sequence[Item], blocks: list[list[Row]]) -> None:
+    """Mark the 年度 row a repeating header, over the rows that sit in its columns only.
+
+    The rows after the last item in the year columns go to a table of their
+    own, so a page they run onto does not start with years that say nothing
+    about them.
+    """
+    blocks[0][0] = attrs.evolve(blocks[0][0], header=True, keep_next=True)
+    last = max((i for i, item in enumerate(items) if _in_year_columns(item)), default=0)
+    if any(blocks[last + 1 :]):
+        end = max(i for i in range(last + 1) if blocks[i])
+        blocks[end][-1] = attrs.evolve(blocks[end][-1], ends_table=True)
+
+
+def _keep_last_with_previous(blocks: list[list[Row]]) -> None:
+    """The last item of a part never starts a page alone: the row before it keeps with it."""
+    filled = [block for block in blocks if block]
+    if len(filled) > 1 and not filled[-1][0].can_split:
+        previous = filled[-2]
+        previous[-1] = attrs.evolve(previous[-1], keep_next=True)
 
 
 #: Between the tables a part is cut into: Word joins tables nothing separates.

@@ -103,14 +103,29 @@ def new_document(orientation: Orientation = "portrait", *, cover_page: bool = Tr
     _page(sect, orientation)
     section.different_first_page_header_footer = cover_page  # no page number on the cover
     footer = section.footer.paragraphs[0]
-    footer_xml = (
-        f'<w:p xmlns:w="{W_NS}"><w:pPr><w:jc w:val="center"/></w:pPr>'
-        '<w:fldSimple w:instr=" PAGE "><w:r><w:rPr><w:sz w:val="21"/></w:rPr>'
-        "<w:t>1</w:t></w:r></w:fldSimple></w:p>"
+    page_number = "".join(
+        _field_run(inner)
+        for inner in (
+            '<w:fldChar w:fldCharType="begin"/>',
+            '<w:instrText xml:space="preserve"> PAGE </w:instrText>',
+            '<w:fldChar w:fldCharType="separate"/>',
+            "<w:t>1</w:t>",
+            '<w:fldChar w:fldCharType="end"/>',
+        )
     )
+    footer_xml = f'<w:p xmlns:w="{W_NS}"><w:pPr><w:jc w:val="center"/></w:pPr>{page_number}</w:p>'
     footer._p.addprevious(_parse(footer_xml))  # noqa: SLF001
     footer._p.getparent().remove(footer._p)  # noqa: SLF001
     return document
+
+
+def _field_run(inner: str) -> str:
+    """One run of the footer's page number field.
+
+    A complex field (begin, instruction, separate, result, end) rather than
+    ``w:fldSimple``: Word, LibreOffice and WPS all update it.
+    """
+    return f'<w:r><w:rPr><w:sz w:val="21"/></w:rPr>{inner}</w:r>'
 
 
 def _parse(xml: str) -> Any:

@@ -12,6 +12,13 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from clusterforms import FormSpec, iter_text
 from clusterforms_renderers.docx._attachments import HEADER, TITLE
+from clusterforms_renderers.docx._placeholders import (
+    CLUSTER,
+    REGION,
+    fill,
+    has_placeholder,
+    placeholder_names,
+)
 from clusterforms_renderers.docx.reading._memo import PerSpec
 from clusterforms_renderers.docx.reading._outcome import Outcome
 from clusterforms_renderers.docx.reading._places import Place, TableAt, cell_place
@@ -52,6 +59,7 @@ def report_leftovers(
 ) -> list[tuple[Place, str]]:
     """Every unused paragraph with typed text, with its place (a table row's joined in one)."""
     printed = printed_of(spec)
+    _claim_letters(units, spec, out)
     found: list[tuple[Place, str]] = []
     for unit, (part, offset) in zip(units, parts, strict=True):
         if isinstance(unit, Line):
@@ -66,6 +74,23 @@ def report_leftovers(
         if pieces:
             found.append((pieces[0][0], " | ".join(text for _, text in pieces)))
     return found
+
+
+def _claim_letters(units: Sequence[Unit], spec: FormSpec, out: Outcome) -> None:
+    """A letter's lines as we render them filled (XXX集群 named from the cover) are printed text."""
+    names = placeholder_names(spec, out.values.get(CLUSTER), out.values.get(REGION))
+    letters = {
+        norm(fill(line, names))
+        for appendix in spec.appendices
+        for line in (*appendix.paragraphs, *appendix.closing)
+        if has_placeholder(line)
+    }
+    if names and letters:
+        out.claim(
+            unit.paragraph
+            for unit in units
+            if isinstance(unit, Line) and norm(paragraph_text(unit.paragraph)) in letters
+        )
 
 
 def _in_cell(

@@ -55,6 +55,7 @@ from clusterforms import (
 from clusterforms.cli import extract
 from clusterforms.cli.outputs import check_outputs, spec_inputs, write_output
 from clusterforms.cli.terminal import json_printable, printable, progress
+from clusterforms.review.documents import lookalike_document
 
 EXIT_OK, EXIT_LEFT_OUT, EXIT_FAILED = 0, 1, 2
 DEFAULT_SPEC: Final = "summary-2023"
@@ -299,18 +300,6 @@ def lookalike_line(pair: Lookalike) -> str:
     return f"{pair.first} ~ {pair.second}: " + "; ".join(parts)
 
 
-def lookalike_json(pair: Lookalike) -> dict[str, Any]:
-    """A look-alike pair as the JSON reports give it."""
-    return {
-        "first": pair.first,
-        "second": pair.second,
-        "matches": [
-            {"kind": m.kind, "fields": list(m.fields), "shared": m.shared, "size": m.size}
-            for m in pair.matches
-        ],
-    }
-
-
 def _review_json(quotas: QuotaReport, lookalikes: list[Lookalike]) -> str:
     document = {
         "quota_excesses": [
@@ -324,7 +313,7 @@ def _review_json(quotas: QuotaReport, lookalikes: list[Lookalike]) -> str:
             for e in quotas.excesses
         ],
         "unplaced": list(quotas.unplaced),
-        "lookalikes": [lookalike_json(pair) for pair in lookalikes],
+        "lookalikes": [lookalike_document(pair) for pair in lookalikes],
     }
     return json_printable(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 

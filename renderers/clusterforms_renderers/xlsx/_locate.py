@@ -8,6 +8,7 @@ sheets and references wanted, through the guarded package (:mod:`._ooxml`, :mod:
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
@@ -97,26 +98,33 @@ def read_metadata(package: Package, book: Book, cells: Cells) -> Metadata:
 
 def locate(package: Package, book: Book, metadata: Metadata) -> list[tuple[Located, str, str]]:
     """Each mapped cell with where it is now: by defined name, else by the map."""
+    names = book.names
+    known: set[str] = set()  # sheets found in the workbook, each looked up once
     found: list[tuple[Located, str, str]] = []
     for item in metadata.cells:
-        text = book.names.get(item.name, "") if item.name else ""
-        if text == _absolute(item.sheet, item.cell):  # the name is where the map says
-            where: tuple[str, str] | None = (item.sheet, item.cell)
-        else:
-            where = parse_reference(text) if text else None
-        if where is None or book.sheet(where[0]) is None:
-            where = (item.sheet, item.cell)
-        if book.sheet(where[0]) is None:
-            msg = f"the workbook has no sheet {where[0]!r} (was it renamed or deleted?)"
-            raise package.error(msg)
-        if where[0] == META_SHEET:
+        sheet, cell = item.sheet, item.cell
+        text = names.get(item.name, "") if item.name else ""
+        if text and text != _absolute(sheet, cell):  # the name has moved: follow it
+            where = parse_reference(text)
+            if where is not None and book.sheet(where[0]) is not None:
+                sheet, cell = where
+        if sheet not in known:
+            if book.sheet(sheet) is None:
+                msg = f"the workbook has no sheet {sheet!r} (was it renamed or deleted?)"
+                raise package.error(msg)
+            known.add(sheet)
+        if sheet == META_SHEET:
             msg_0 = f"the metadata maps {item.key.location} onto itself"
             raise package.error(msg_0)
-        found.append((item, where[0], where[1]))
+        found.append((item, sheet, cell))
     return found
 
 
+@functools.lru_cache(maxsize=8192)
 def _absolute(sheet: str, cell: str) -> str:
-    """``'一、基本情况'!$C$5``: how a defined name refers to ``cell`` of ``sheet``."""
+    """``'一、基本情况'!$C$5``: how a defined name refers to ``cell`` of ``sheet``.
+
+    Cached: a form's workbooks map the same cells, read after read.
+    """
     row = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     return "'" + sheet.replace("'", "''") + "'!$" + cell[: len(cell) - len(row)] + "$" + row

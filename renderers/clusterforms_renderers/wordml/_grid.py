@@ -11,6 +11,7 @@ continuation with nothing above to continue is a cell of its own.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import starmap
 from typing import Any, Final, NamedTuple
 
 from clusterforms.errors import ReadError
@@ -90,10 +91,7 @@ def build_table(
     return Table(
         rows=len(rows),
         columns=width,
-        cells=tuple(
-            Cell(row=c[0], column=c[1], row_span=c[2], column_span=c[3], blocks=c[4])
-            for c in placed
-        ),
+        cells=tuple(starmap(Cell, placed)),  # each [row, column, row span, column span, blocks]
         grid=tuple(map(tuple, grid)),
         style=style,
     )

@@ -148,6 +148,8 @@ _ROW_CHANGES: Final = frozenset({W_DEL, W_INS})
 _STRUCTURE: Final = frozenset({W_P, W_TC, W_TR, W_TBL})
 _PARAGRAPH_MARKS: Final = frozenset({W_PSTYLE, W_NUM_ID, W_ILVL})
 _OFF: Final = frozenset({"0", "false", "off"})
+#: Builds a CellSpec or RowSpec from a tuple in C, a third of the cost of calling the class.
+_new: Final = tuple.__new__
 
 
 def _checked(box: etree._Element) -> bool:
@@ -377,9 +379,9 @@ class Walker:
             if frame.continues_left and top.cells:
                 left = top.cells[-1]
                 kept = left.blocks + tuple(b for b in blocks if has_content(b))
-                top.cells[-1] = CellSpec(left.span + span, left.merge, kept)
+                top.cells[-1] = _new(CellSpec, (left.span + span, left.merge, kept))
             else:
-                top.cells.append(CellSpec(span, frame.merge, blocks))
+                top.cells.append(_new(CellSpec, (span, frame.merge, blocks)))
         elif isinstance(frame, RowFrame):
             if frame.deleted:
                 return
@@ -391,7 +393,7 @@ class Walker:
                 raise self.refuse(msg)
             before = int_value(frame.before, 0, 0, 10**6)
             after = int_value(frame.after, 0, 0, 10**6)
-            top.rows.append(RowSpec(before, tuple(frame.cells), after))
+            top.rows.append(_new(RowSpec, (before, tuple(frame.cells), after)))
         elif isinstance(frame, TableFrame):
             self._nesting -= 1
             place = frame.place
@@ -402,14 +404,13 @@ class Walker:
 
     def _paragraph(self, frame: ParagraphFrame) -> Paragraph:
         style = frame.style
-        number = (
-            self._number(frame) if frame.num_id is not None or (style and self._styles) else None
-        )
         comments, boxes = frame.comments, frame.boxes
+        if frame.num_id is None and not (style and self._styles) and not comments and not boxes:
+            return Paragraph("".join(frame.parts), style)  # the usual paragraph
         return Paragraph(
             "".join(frame.parts),
             style,
-            number,
+            self._number(frame) if frame.num_id is not None or (style and self._styles) else None,
             tuple(dict.fromkeys(comments)) if comments else (),
             tuple(boxes) if boxes else (),
         )

@@ -17,21 +17,21 @@ run, interleaved, and the medians compared:
   record, the cells found by defined name, and the application document.
 
 The ratio printed is read_xlsx / floor; the aim is at most 2 (issue 13 §6).
-Exits 1 when the ratio is above the aim.
+Exits 1 when the ratio is above the aim.  The timing loop is :mod:`_timing`'s,
+shared with the other read benchmarks.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
-import statistics
 import sys
-import time
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from _timing import medians
 from clusterforms_renderers import _package
 from lxml import etree
 
@@ -65,14 +65,6 @@ def floor(workbook: bytes, parts: list[str]) -> None:
         etree.fromstring(archive.read(part))
 
 
-def _time(run: Callable[[], object]) -> float:
-    """CPU seconds of one run: reading is CPU-bound, and wall time on a shared machine
-    carries other work's noise."""
-    started = time.process_time()
-    run()
-    return time.process_time() - started
-
-
 def main() -> None:
     """Time both, interleaved, and print the medians and their ratio."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -92,16 +84,9 @@ def main() -> None:
         f"filled national-2023: {len(workbook)} bytes, {len(document['values'])} values; "
         f"the reader reads {len(parts)} parts, {sum(sizes[p] for p in parts)} bytes of XML"
     )
-    ours: list[float] = []
-    theirs: list[float] = []
-    for n in range(args.rounds):
-        runs = [
-            (theirs, lambda: floor(workbook, parts)),
-            (ours, lambda: clusterforms.read_xlsx(workbook)),
-        ]
-        for times, run in runs if n % 2 == 0 else runs[::-1]:
-            times.append(_time(run))
-    median_ours, median_floor = statistics.median(ours), statistics.median(theirs)
+    median_floor, median_ours = medians(
+        [lambda: floor(workbook, parts), lambda: clusterforms.read_xlsx(workbook)], args.rounds
+    )
     print(f"floor: unzip + lxml.etree.fromstring : median {median_floor * 1000:7.2f} ms")
     print(f"clusterforms.read_xlsx              : median {median_ours * 1000:7.2f} ms")
     ratio = median_ours / median_floor

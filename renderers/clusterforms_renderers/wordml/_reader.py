@@ -20,6 +20,7 @@ from clusterforms_renderers.wordml._parts import (
 )
 from clusterforms_renderers.wordml._styles import read_styles
 from clusterforms_renderers.wordml._walk import Walker
+from clusterforms_renderers.wordml._xml import parse_xml
 
 DOCUMENT_LIMIT: Final = 16 * 1024 * 1024
 NUMBERING_LIMIT: Final = 8 * 1024 * 1024
@@ -54,7 +55,10 @@ def read_docx(
     """
     package = WordPackage(source, name)
     error = package.package.error
-    root = package.parse(package.main, DOCUMENT_LIMIT)
+    data = package.package.read(package.main, DOCUMENT_LIMIT)
+    size = len(data)  # the size decides whether the part must be counted (Walker.check_size)
+    root = parse_xml(data, package.main, error)
+    del data
     namespace = etree.QName(root).namespace
     if namespace == W_STRICT_NS:
         msg = "a Strict Open XML document; save it as a Word document (.docx)"
@@ -78,7 +82,7 @@ def read_docx(
         return Walker(part, error, lazy_numbering, style_map, frozenset(skip_controls))
 
     main = walker(package.main)
-    main.check_size(root)
+    main.check_size(root, size)
     blocks = main.blocks(body)
     readers = [main]
     found_comments, comment_reader = comments(package, walker)

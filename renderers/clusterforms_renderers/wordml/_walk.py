@@ -144,6 +144,8 @@ _COMMENT_MARKS: Final = frozenset({W_COMMENT_START, W_COMMENT_REFERENCE})
 #: Counted in C, before anything is built.
 _COUNT_PARAGRAPHS: Final = etree.XPath("count(//w:p)", namespaces={"w": W_NS})
 _COUNT_CELLS: Final = etree.XPath("count(//w:tc)", namespaces={"w": W_NS})
+#: The fewest bytes an element can be written in: ``<p/>``.
+_SMALLEST_ELEMENT: Final = 4
 _ROW_CHANGES: Final = frozenset({W_DEL, W_INS})
 _STRUCTURE: Final = frozenset({W_P, W_TC, W_TR, W_TBL})
 _PARAGRAPH_MARKS: Final = frozenset({W_PSTYLE, W_NUM_ID, W_ILVL})
@@ -207,8 +209,15 @@ class Walker:
         """A ReadError naming the file and this part."""
         return self._error(f"{self.part}: {message}")
 
-    def check_size(self, root: etree._Element) -> None:
-        """Refuse a part with more paragraphs or cells than any form has, before walking it."""
+    def check_size(self, root: etree._Element, size: int | None = None) -> None:
+        """Refuse a part with more paragraphs or cells than any form has, before walking it.
+
+        ``size`` is the part's length in bytes, if known: every element takes at
+        least :data:`_SMALLEST_ELEMENT` bytes (``<p/>``), so a part too short to
+        hold more than the limits is not counted.
+        """
+        if size is not None and size <= _SMALLEST_ELEMENT * min(MAX_PARAGRAPHS, MAX_CELLS):
+            return
         for counter, limit, what in (
             (_COUNT_PARAGRAPHS, MAX_PARAGRAPHS, "paragraphs"),
             (_COUNT_CELLS, MAX_CELLS, "table cells"),

@@ -33,8 +33,7 @@ from lxml import etree
 
 from clusterforms import Finding, FormSpec, Report, SpecNotFoundError, find_spec
 from clusterforms.errors import ReadError
-from clusterforms_renderers._package import MAX_FILE, load_bytes
-from clusterforms_renderers._soffice import convert, find_soffice, install_hint
+from clusterforms_renderers._package import load_bytes
 from clusterforms_renderers.docx._comments import Comments, comments_part, relate, typed
 from clusterforms_renderers.docx._problem_page import insert_list, remove_list, severity
 from clusterforms_renderers.docx._properties import SPEC_PROPERTY
@@ -42,7 +41,7 @@ from clusterforms_renderers.docx.reading import Place, Spot, read_form
 from clusterforms_renderers.docx.reading._form import flat
 from clusterforms_renderers.docx.reading._text import norm
 from clusterforms_renderers.wordml import Paragraph, WordDocument, read_docx
-from clusterforms_renderers.wordml._convert import sniff
+from clusterforms_renderers.wordml._convert import sniff, to_docx
 from clusterforms_renderers.wordml._frames import ParagraphFrame
 from clusterforms_renderers.wordml._names import W_BODY, W_TC
 from clusterforms_renderers.wordml._numbering import Numbering
@@ -103,21 +102,7 @@ def _as_docx(data: bytes, label: str) -> bytes:
     kind = sniff(data, label)
     if kind == "docx":
         return data
-    hint = install_hint(f"annotating a .{kind} file needs LibreOffice (soffice) to convert it")
-    soffice = find_soffice()
-    if soffice is None:
-        msg = f"{label}: {hint}"
-        raise ReadError(msg)
-    return convert(
-        data,
-        soffice,
-        suffix=".doc" if kind == "wps" else f".{kind}",
-        target="docx:MS Word 2007 XML",
-        what=f"the .{kind} file to .docx",
-        error=lambda message: ReadError(f"{label}: {message}"),
-        hint=hint,
-        limit=MAX_FILE,
-    )
+    return to_docx(data, label, kind, "annotating")
 
 
 def _spec(word: WordDocument, report: Report, label: str) -> FormSpec:

@@ -114,7 +114,24 @@ def read_word(  # noqa: PLR0913 - the options of read_docx, and a timeout
             headers_and_footers=headers_and_footers,
             skip_controls=skip_controls,
         )
-    hint = install_hint(f"reading a .{kind} file needs LibreOffice (soffice) to convert it")
+    converted = to_docx(data, label, kind, "reading", timeout=timeout)
+    document = read_docx(
+        converted,
+        label,
+        styles=styles,
+        headers_and_footers=headers_and_footers,
+        skip_controls=skip_controls,
+    )
+    return attrs.evolve(document, source_format=kind)
+
+
+def to_docx(data: bytes, label: str, kind: str, doing: str, *, timeout: float = TIMEOUT) -> bytes:
+    """The .docx LibreOffice makes of ``data`` (a ``kind`` file :func:`sniff` named, not docx).
+
+    ``doing`` names what needs the conversion in the message when LibreOffice is
+    missing ("reading", "annotating").
+    """
+    hint = install_hint(f"{doing} a .{kind} file needs LibreOffice (soffice) to convert it")
     soffice = find_soffice()
     if soffice is None:
         msg = f"{label}: {hint}"
@@ -123,7 +140,7 @@ def read_word(  # noqa: PLR0913 - the options of read_docx, and a timeout
     def error(message: str) -> ReadError:
         return ReadError(f"{label}: {message}")
 
-    converted = convert(
+    return convert(
         data,
         soffice,
         # A Kingsoft .wps is Word 97 inside; named .wps, LibreOffice would try MS Works.
@@ -135,11 +152,3 @@ def read_word(  # noqa: PLR0913 - the options of read_docx, and a timeout
         timeout=timeout,
         limit=MAX_FILE,
     )
-    document = read_docx(
-        converted,
-        label,
-        styles=styles,
-        headers_and_footers=headers_and_footers,
-        skip_controls=skip_controls,
-    )
-    return attrs.evolve(document, source_format=kind)

@@ -24,11 +24,17 @@ TONE_COLOURS: MappingProxyType[Tone, str] = MappingProxyType(
 
 @attrs.frozen(kw_only=True)
 class TableCell:
-    """One cell: its text, its tone, and a note on what it means (a tooltip or comment)."""
+    """One cell: its text, its tone, a note on what it means (a tooltip or comment), a link.
+
+    ``link`` leads to a row of the tables written together: ``(table, row)``, where
+    table 0 is the one holding the cell and 1, 2… its ``more``, and row 0 is the
+    first under the header (in a workbook, a click on the cell goes there).
+    """
 
     text: str
     tone: Tone = "plain"
     note: str = ""
+    link: tuple[int, int] | None = None
 
 
 _Rows: TypeAlias = tuple[tuple["TableCell", ...], ...]

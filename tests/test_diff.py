@@ -549,6 +549,24 @@ def test_a_table_cell_is_text_whatever_it_starts_with() -> None:
         cf.Table(title="t", header=("a", "b"), rows=((cf.TableCell(text="x"),),))
 
 
+def test_further_tables_are_sheets_of_their_own_and_links_lead_to_their_rows() -> None:
+    cell = cf.TableCell
+    findings = cf.Table(title="a'b", header=("x",), rows=((cell(text="1"),), (cell(text="2"),)))
+    twin = cf.Table(title="a'b", header=("y",))  # the same name: the workbook numbers it
+    table = cf.Table(
+        title="apps",
+        header=("to", "back"),
+        rows=((cell(text="second", link=(1, 1)), cell(text="self", link=(0, 0))),),
+        more=(findings, twin),
+    )
+    book = openpyxl.load_workbook(io.BytesIO(cf.render_table(table, "xlsx")))
+    assert [s.title for s in book.worksheets] == ["apps", "a'b", "a'b1"]
+    apps = book["apps"]
+    assert apps["A2"].hyperlink.location == "'a''b'!A3"  # row 1 from 0: under the header, second
+    assert apps["B2"].hyperlink.location == "'apps'!A2"
+    assert book["a'b"]["A3"].value == "2"
+
+
 def test_a_diff_is_a_sequence_of_its_changes(n2g: SpecDiff, national: cf.FormSpec) -> None:
     assert len(n2g) == len(n2g.changes) == 99
     assert list(n2g) == list(n2g.changes)

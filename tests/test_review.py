@@ -189,6 +189,8 @@ def test_xlsx_has_linked_sheets_of_applications_and_findings(review: BatchReview
     assert applications.max_row == 1 + 4
     assert findings.max_row == 1 + len(review.findings)
     assert applications["I3"].value == "问题清单 findings 第2行"  # the broken one's first finding
+    assert applications["I3"].hyperlink.location == "'问题清单 findings'!A2"  # a click goes there
+    assert applications["I2"].hyperlink is None  # the clean one has no finding to go to
     assert findings["A2"].value == "2"  # the key column both sheets share
 
 

@@ -1,8 +1,8 @@
 """The review for people who sort in Excel: a table of applications, one of findings, a csv.
 
 The two tables share the key column 序号 (an application's place in the
-batch), and each application row names the 问题清单 row of its first finding,
-so a filter on 序号 in either sheet finds the other.  The csv holds the
+batch), and each application row names the 问题清单 row of its first finding
+and links to it, so a click or a filter on 序号 in either sheet finds the other.  The csv holds the
 findings, one per line, UTF-8 with a BOM (Excel then reads Chinese), every value
 that a spreadsheet would take for a formula (= + - @ …) quoted with a leading '.
 """
@@ -48,10 +48,10 @@ def review_table(review: BatchReview) -> Table:
         *(column_heading(c.id, c.text, c.gauge) for c in review.columns),
     )
     rows = []
-    first_row = 2  # findings start on the sheet's second row, under the header
+    first = 0  # the row of an application's first finding, counted from 0
     for application in review.applications:
-        rows.append(_application_row(review, application, first_row))
-        first_row += len(application.findings)
+        rows.append(_application_row(review, application, first))
+        first += len(application.findings)
     findings = Table(
         title=FINDINGS_SHEET,
         header=FINDING_HEADER,
@@ -101,7 +101,7 @@ def _finding_rows(review: BatchReview) -> list[tuple[str, ...]]:
 
 
 def _application_row(
-    review: BatchReview, application: ReviewedApplication, first_row: int
+    review: BatchReview, application: ReviewedApplication, first: int
 ) -> tuple[TableCell, ...]:
     if not application.readable:
         blank = TableCell(text="")
@@ -118,7 +118,11 @@ def _application_row(
             *(blank for _ in review.columns),
         )
     reading = "" if application.reading is None else str(len(application.reading))
-    first = f"{FINDINGS_SHEET} 第{first_row}行" if application.findings else ""
+    first_cell = (
+        TableCell(text=f"{FINDINGS_SHEET} 第{first + 2}行", link=(1, first))
+        if application.findings
+        else TableCell(text="")
+    )
     return (
         TableCell(text=str(application.number)),
         TableCell(text=application.source),
@@ -130,7 +134,7 @@ def _application_row(
         ),
         TableCell(text=reading, tone="warning" if reading not in ("", "0") else "plain"),
         _lookalike_cell(application),
-        TableCell(text=first),
+        first_cell,
         *(_criterion_cell(application.criterion(c.id)) for c in review.columns),
     )
 

@@ -2,7 +2,8 @@
 
 The table's sheet has the header in bold and frozen with the key columns,
 a filter over every column, each toned cell filled with its tone's colour
-(:data:`clusterforms.TONE_COLOURS`), and a cell's note as a comment.  Every
+(:data:`clusterforms.TONE_COLOURS`), a cell's note as a comment and its link as
+a hyperlink to the row it names.  Every
 text is written as text, whatever it starts with, so a label like ``=1+1``
 never becomes a formula.
 """
@@ -14,9 +15,11 @@ import re
 from typing import Final
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from clusterforms import TONE_COLOURS, Table, TableCell
@@ -30,9 +33,13 @@ _WRAP: Final = Alignment(wrap_text=True, vertical="top")
 def write_table(table: Table) -> bytes:
     """The workbook's bytes."""
     book = Workbook()
-    _sheet(book.worksheets[0], table)
-    for more in table.more:  # further tables, each on a sheet of its own
-        _sheet(book.create_sheet(), more)
+    tables = (table, *table.more)  # further tables, each on a sheet of its own
+    sheets = [book.worksheets[0], *(book.create_sheet() for _ in table.more)]
+    for sheet, each in zip(sheets, tables, strict=True):
+        sheet.title = sheet_name(each.title)  # openpyxl numbers a repeated name
+    titles = [sheet.title for sheet in sheets]
+    for sheet, each in zip(sheets, tables, strict=True):
+        _sheet(sheet, each, titles)
     if table.legend or table.notes:
         _legend(book, table)
     buffer = io.BytesIO()
@@ -40,8 +47,7 @@ def write_table(table: Table) -> bytes:
     return buffer.getvalue()
 
 
-def _sheet(sheet: Worksheet, table: Table) -> None:
-    sheet.title = sheet_name(table.title)
+def _sheet(sheet: Worksheet, table: Table, titles: list[str]) -> None:
     for col, header in enumerate(table.header, start=1):
         cell = sheet.cell(row=1, column=col)
         set_text(cell, header)
@@ -49,6 +55,8 @@ def _sheet(sheet: Worksheet, table: Table) -> None:
     for row_number, row in enumerate(table.rows, start=2):
         for col, entry in enumerate(row, start=1):
             _put(sheet, row_number, col, entry, wrap=col > table.key_columns)
+            if entry.link is not None and entry.link[0] < len(titles):
+                _link(sheet.cell(row=row_number, column=col), titles[entry.link[0]], entry.link[1])
     if table.header:
         sheet.freeze_panes = sheet.cell(row=2, column=table.key_columns + 1).coordinate
         sheet.auto_filter.ref = sheet.dimensions
@@ -74,6 +82,13 @@ def _put(sheet: Worksheet, row: int, col: int, entry: TableCell, *, wrap: bool) 
         cell.alignment = _WRAP
     if entry.note:
         cell.comment = Comment(entry.note, "clusterforms")
+
+
+def _link(cell: Cell | MergedCell, title: str, row: int) -> None:
+    """A hyperlink from ``cell`` to the first cell of row ``row`` (from 0) of sheet ``title``."""
+    quoted = title.replace("'", "''")
+    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!A{row + 2}")
+    cell.font = Font(color="0563C1", underline="single")
 
 
 def _legend(book: Workbook, table: Table) -> None:

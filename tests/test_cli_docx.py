@@ -12,8 +12,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
-import shutil
-import subprocess
 import zipfile
 from collections import Counter
 from decimal import Decimal
@@ -24,7 +22,7 @@ import pytest
 
 import clusterforms as cf
 from clusterforms.cli import main
-from tests import wordforms
+from tests import office, wordforms
 from tests.wordforms import _FILL, _LAYOUT
 
 FORMS = wordforms.FORMS
@@ -181,25 +179,8 @@ def test_extract_reads_the_national_annex_as_the_summary_table(
 def test_extract_reads_a_doc_through_libreoffice(
     files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice is not None, "LibreOffice (soffice) is needed: .ci/run installs it"
-    profile = (tmp_path / "lo-profile").as_uri()
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "doc",
-            "--outdir",
-            str(tmp_path),
-            str(files["national-2023.docx"]),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    doc, out = tmp_path / "national-2023.doc", tmp_path / "app.json"
+    (doc,) = office.convert(files["national-2023.docx"], "doc", tmp_path)
+    out = tmp_path / "app.json"
     assert main(["extract", str(doc), "--spec", "national-2023", "-o", str(out)]) == 0
     spec = cf.load_spec("national-2023")
     assert cf.read_application(spec, cf.load_application(out)).to_document() == _expected(

@@ -28,7 +28,7 @@ from clusterforms_renderers.wordml import Cell, Paragraph, Table, WordDocument, 
 import clusterforms as cf
 from clusterforms.cli.main import main
 from clusterforms.errors import ReadError
-from tests import wordforms
+from tests import office, wordforms
 from tests.test_word_hostile import BILLION_LAUGHS, refused, rewrite
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -41,12 +41,6 @@ LIST_BLOCKS = 4
 
 def _annotate(source: bytes | Path, report: cf.Report) -> bytes:
     return cf.annotate(source, report, format="docx")
-
-
-def _soffice() -> str:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice is not None, "LibreOffice (soffice) is needed: .ci/run installs it"
-    return soffice
 
 
 # ------------------------------------------------------------------ where comments are
@@ -364,13 +358,7 @@ def test_a_doc_file_is_annotated_as_a_converted_docx(tmp_path: Path) -> None:
     data = wordforms.build("shanghai-2023", filled=True)
     source = tmp_path / "filled.docx"
     source.write_bytes(data)
-    profile = (tmp_path / "profile").as_uri()
-    subprocess.run(
-        [_soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "doc",
-         "--outdir", str(tmp_path), str(source)],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
-    doc = tmp_path / "filled.doc"
+    (doc,) = office.convert(source, "doc", tmp_path)
     reading = RENDERER.read(doc, spec=spec)
     report = cf.validate(spec, reading.document)
     annotated = _annotate(doc, report)
@@ -401,13 +389,8 @@ def test_libreoffice_exports_the_comments_to_pdf(tmp_path: Path) -> None:
     report = cf.validate(spec, RENDERER.read(data).document)
     annotated = tmp_path / "annotated.docx"
     annotated.write_bytes(_annotate(data, report))
-    profile = (tmp_path / "profile").as_uri()
-    subprocess.run(
-        [_soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-         _PDF_WITH_COMMENTS, "--outdir", str(tmp_path), str(annotated)],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
-    pdf = (tmp_path / "annotated.pdf").read_bytes()
+    (printed,) = office.convert(annotated, _PDF_WITH_COMMENTS, tmp_path)
+    pdf = printed.read_bytes()
     text = subprocess.run(
         [shutil.which("pdftotext") or "pdftotext", "-layout", str(tmp_path / "annotated.pdf"), "-"],
         check=True, capture_output=True, timeout=60,

@@ -11,8 +11,6 @@ fixture reads as the .docx does.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +19,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import clusterforms as cf
-from tests import wordforms
+from tests import office, wordforms
 from tests.test_docx_read_apps import applications
 
 SPECS = cf.list_specs()
@@ -29,32 +27,6 @@ SPECS = cf.list_specs()
 
 def _want(spec: cf.FormSpec, document: dict[str, Any]) -> dict[str, Any]:
     return cf.read_application(spec, document).to_document()
-
-
-def _soffice() -> str:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice is not None, "LibreOffice (soffice) is needed: .ci/run installs it"
-    return soffice
-
-
-def _convert(files: list[Path], target: str, outdir: Path, tmp_path: Path) -> None:
-    """Open and save ``files`` with LibreOffice in one call, as ``target`` files in ``outdir``."""
-    profile = (tmp_path / "lo-profile").as_uri()
-    subprocess.run(
-        [
-            _soffice(),
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(outdir),
-            *map(str, files),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=900,
-    )
 
 
 @pytest.mark.parametrize("spec_id", SPECS)
@@ -93,7 +65,7 @@ def test_our_form_reads_back_after_libreoffice_saved_it(batches: tuple[list[Any]
                 path.write_bytes(cf.render(spec, "docx", document))
                 files.append(path)
                 wanted[path.name] = (spec, _want(spec, document))
-        _convert(files, "docx", saved, tmp_path)
+        office.convert(files, "docx", saved, timeout=900)
         for name, (spec, want) in wanted.items():
             reading = cf.read(saved / name)  # no spec named: the saved file still says it
             assert reading.spec.id == spec.id, name
@@ -108,7 +80,7 @@ def test_a_doc_made_from_each_hand_filled_form_reads_as_the_docx(tmp_path: Path)
         files.append(path)
     out = tmp_path / "doc"
     out.mkdir()
-    _convert(files, "doc", out, tmp_path)
+    office.convert(files, "doc", out, timeout=900)
     for form in wordforms.FORMS:
         spec = cf.load_spec(form)
         docx = cf.read(tmp_path / f"{form}.docx", spec=spec)

@@ -11,8 +11,6 @@ import difflib
 import io
 import json
 import re
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -22,7 +20,7 @@ import pytest
 from lxml import etree
 
 import clusterforms
-from tests import wordforms
+from tests import office, wordforms
 from tests.fidelity import normalize, seed_lines
 from tests.wordforms import guangxi_fill, jiangsu_fill, national_fill, shanghai_fill
 from tests.wordforms.markup import plain
@@ -368,29 +366,12 @@ def test_every_kind_of_mess_appears_somewhere() -> None:
 
 
 def test_libreoffice_converts_each_filled_form_to_pdf(tmp_path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice is not None, "LibreOffice (soffice) is needed: .ci/run installs it"
     files = []
     for form in FORMS:
         path = tmp_path / f"{form}-filled.docx"
         path.write_bytes(_build(form, filled=True))
-        files.append(str(path))
-    profile = (tmp_path / "lo-profile").as_uri()
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            *files,
-        ],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
+        files.append(path)
+    office.convert(files, "pdf", tmp_path)
     for form in FORMS:
         pdf = (tmp_path / f"{form}-filled.pdf").read_bytes()
         assert pdf.startswith(b"%PDF")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from hypothesis import strategies as st
 
 import clusterforms
 from clusterforms.errors import ReadError
+from tests import office
 from tests.wordml_docs import docx, font, p, r, tbl, tc, tr
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -656,39 +656,6 @@ def test_imported_chunks_and_sub_documents_are_named_not_read() -> None:
 # ------------------------------------------------------------------ real documents
 
 
-def _require_soffice() -> str:
-    found = shutil.which(os.environ.get("CLUSTERFORMS_SOFFICE") or "soffice")
-    if found:
-        return found
-    if os.environ.get("CI"):
-        pytest.fail(
-            "LibreOffice is missing, and CI must test Word conversion (.ci/run installs it)"
-        )
-    pytest.skip("LibreOffice (soffice) is not installed")
-
-
-def _soffice_convert(soffice: str, source: Path, target: str, tmp_path: Path) -> Path:
-    out = tmp_path / "out"
-    profile = tmp_path / "profile"
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    (result,) = out.iterdir()
-    return result
-
-
 @pytest.fixture(scope="module")
 def national() -> bytes:
     spec = clusterforms.load_spec("national-2023")
@@ -723,10 +690,9 @@ def test_our_rendered_form_reads_as_it_was_written(national: bytes) -> None:
 
 
 def test_the_grid_and_text_survive_a_libreoffice_save(national: bytes, tmp_path: Path) -> None:
-    soffice = _require_soffice()
     source = tmp_path / "national.docx"
     source.write_bytes(national)
-    saved = _soffice_convert(soffice, source, "docx:MS Word 2007 XML", tmp_path)
+    (saved,) = office.convert(source, "docx:MS Word 2007 XML", tmp_path / "out")
     ours, theirs = read_docx(national), read_docx(saved)
     assert _shape(theirs) == _shape(ours)
 
@@ -741,10 +707,9 @@ def test_the_grid_and_text_survive_a_libreoffice_save(national: bytes, tmp_path:
 
 
 def test_a_doc_file_is_read_through_libreoffice(national: bytes, tmp_path: Path) -> None:
-    soffice = _require_soffice()
     source = tmp_path / "national.docx"
     source.write_bytes(national)
-    doc = _soffice_convert(soffice, source, "doc", tmp_path)
+    (doc,) = office.convert(source, "doc", tmp_path / "out")
     assert doc.read_bytes().startswith(b"\xd0\xcf\x11\xe0")
     document = read_word(doc)
     assert document.source_format == "doc"
@@ -767,10 +732,9 @@ def test_a_doc_file_is_read_through_libreoffice(national: bytes, tmp_path: Path)
 def test_odt_and_rtf_are_read_through_libreoffice(
     national: bytes, tmp_path: Path, target: str
 ) -> None:
-    soffice = _require_soffice()
     source = tmp_path / "national.docx"
     source.write_bytes(national)
-    converted = _soffice_convert(soffice, source, target, tmp_path)
+    (converted,) = office.convert(source, target, tmp_path / "out")
     document = read_word(converted.read_bytes(), name=f"form.{target}")
     assert document.source_format == target
     assert len(document.tables) == len(read_docx(national).tables)

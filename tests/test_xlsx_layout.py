@@ -27,10 +27,10 @@ from hypothesis import strategies as st
 
 import clusterforms as cf
 from clusterforms import read_xlsx
+from tests import office
 
 ROOT = Path(__file__).resolve().parent.parent
 RENDERER = XlsxRenderer()
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PLAN = "八、未来三年中小企业特色产业集群发展规划"
 
 
@@ -222,29 +222,10 @@ def _appendix_sheet(spec: cf.FormSpec) -> str:
 
 
 def _soffice(tmp_path: Path, name: str, data: bytes, target: str) -> Path:
-    if SOFFICE is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
     source = tmp_path / f"{name}.xlsx"
     source.write_bytes(data)
-    out = tmp_path / "out"
-    result = subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
-            "--headless",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return out / f"{name}.{target.split(':', maxsplit=1)[0]}"
+    (converted,) = office.convert(source, target, tmp_path / "out")
+    return converted
 
 
 def _pdf_text(pdf: Path) -> str:

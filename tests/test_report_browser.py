@@ -51,11 +51,14 @@ def batch_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def page(browser: Browser, batch_page: Path) -> Iterator[Page]:
     opened = browser.new_page()
     errors: list[str] = []
+    requests: list[str] = []
     opened.on("pageerror", lambda exc: errors.append(str(exc)))
+    opened.on("request", lambda request: requests.append(request.url))
     opened.goto(batch_page.as_uri())
     yield opened
     opened.close()
     assert errors == []
+    assert requests == [batch_page.as_uri()]  # self-contained: no script, font or image fetched
 
 
 #: Each row's errors, as the column sorts them (an unreadable file: more than any count).

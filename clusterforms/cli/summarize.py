@@ -8,13 +8,14 @@ that names a known spec keeps it).  The table is the summary spec
 form, chosen by the output's suffix, and written atomically.
 
 The reviewer's own report goes to stderr (and, with ``--report``, to a JSON
-file), never into the official table: every excess of the notice's quotas
-(``--max-per-province``, ``--max-per-city``) and every pair of look-alike
-applications, with what they share.
+file), never into the official table: every application left out of it,
+every excess of the notice's quotas (``--max-per-province``,
+``--max-per-city``) and every pair of look-alike applications, with what
+they share.
 
 Exit codes: 0 the table is written and every application is in it; 1 the
 table is written but some applications were left out (errors, or unreadable:
-they are listed on the sheet / page 未纳入汇总的申报 and on stderr) or a quota
+they are listed on stderr and in ``--report``) or a quota
 is exceeded (nothing is dropped: the reviewer chooses); 2 nothing
 was written (no input could be read, a bad option, or the output cannot be
 rendered or written).
@@ -55,7 +56,6 @@ from clusterforms import (
 from clusterforms.cli import extract
 from clusterforms.cli.outputs import check_outputs, spec_inputs, write_output
 from clusterforms.cli.terminal import json_printable, printable, progress
-from clusterforms.review.documents import lookalike_document
 
 EXIT_OK, EXIT_LEFT_OUT, EXIT_FAILED = 0, 1, 2
 DEFAULT_SPEC: Final = "summary-2023"
@@ -240,12 +240,13 @@ def run(args: argparse.Namespace) -> int:
     lookalikes = find_lookalikes(summary.fingerprints)
     _review(quotas, lookalikes, listed=args.max_per_listed is not None)
     if args.report:
-        write_output(args.report, _review_json(quotas, lookalikes).encode("utf-8"))
+        report = _review_json(summary, quotas, lookalikes)
+        write_output(args.report, report.encode("utf-8"))
     left_out = len(summary.rejected)
     tail = ""
     if left_out:
         plural = "s" if left_out > 1 else ""
-        tail = f", {left_out} application{plural} left out (see 未纳入汇总的申报)"
+        tail = f", {left_out} application{plural} left out (listed above)"
     if quotas.excesses:
         tail += f", {len(quotas.excesses)} quota{'' if len(quotas.excesses) == 1 else 's'} exceeded"
     count = len(summary.entries)
@@ -300,8 +301,17 @@ def lookalike_line(pair: Lookalike) -> str:
     return f"{pair.first} ~ {pair.second}: " + "; ".join(parts)
 
 
-def _review_json(quotas: QuotaReport, lookalikes: list[Lookalike]) -> str:
+def _review_json(summary: Summary, quotas: QuotaReport, lookalikes: list[Lookalike]) -> str:
     document = {
+        "left_out": [
+            {
+                "file": r.source,
+                "cluster_name": r.cluster_name,
+                "errors": r.errors,  # null: the file could not be read
+                "problem": r.problem,
+            }
+            for r in summary.rejected
+        ],
         "quota_excesses": [
             {
                 "level": e.level,
@@ -313,7 +323,7 @@ def _review_json(quotas: QuotaReport, lookalikes: list[Lookalike]) -> str:
             for e in quotas.excesses
         ],
         "unplaced": list(quotas.unplaced),
-        "lookalikes": [lookalike_document(pair) for pair in lookalikes],
+        "lookalikes": [pair.to_document() for pair in lookalikes],
     }
     return json_printable(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 

@@ -10,7 +10,6 @@ import json
 from typing import Any
 
 from clusterforms.review.model import BatchReview, CriterionOutcome, ReviewedApplication
-from clusterforms.summarize.lookalikes import Lookalike
 
 
 def review_documents(review: BatchReview) -> list[dict[str, Any]]:
@@ -21,18 +20,6 @@ def review_documents(review: BatchReview) -> list[dict[str, Any]]:
 def review_json(review: BatchReview) -> str:
     """The documents as indented JSON (non-ASCII kept), ending in a newline."""
     return json.dumps(review_documents(review), ensure_ascii=False, indent=2) + "\n"
-
-
-def lookalike_document(pair: Lookalike) -> dict[str, Any]:
-    """A look-alike pair as the JSON reports give it."""
-    return {
-        "first": pair.first,
-        "second": pair.second,
-        "matches": [
-            {"kind": m.kind, "fields": list(m.fields), "shared": m.shared, "size": m.size}
-            for m in pair.matches
-        ],
-    }
 
 
 def _document(application: ReviewedApplication) -> dict[str, Any]:
@@ -61,7 +48,7 @@ def _document(application: ReviewedApplication) -> dict[str, Any]:
                 for note in application.reading
             ]
     if application.lookalikes:
-        document["lookalikes"] = [lookalike_document(p) for p in application.lookalikes]
+        document["lookalikes"] = [p.to_document() for p in application.lookalikes]
     return document
 
 

@@ -96,6 +96,17 @@ class Lookalike:
     second: str
     matches: tuple[Resemblance, ...]
 
+    def to_document(self) -> dict[str, object]:
+        """The pair as the JSON reports give it: ``first``, ``second`` and its ``matches``."""
+        return {
+            "first": self.first,
+            "second": self.second,
+            "matches": [
+                {"kind": m.kind, "fields": list(m.fields), "shared": m.shared, "size": m.size}
+                for m in self.matches
+            ],
+        }
+
 
 def find_lookalikes(
     prints: Iterable[Fingerprint],

@@ -2,7 +2,7 @@
 
 Every function accepts a :data:`Number` (``Decimal``, ``int`` or a numeric ``str``) and returns an
 *unrounded* ``Decimal``; only :func:`round2` rounds. Floats and bools are refused, and every bad
-input (missing, non-numeric, zero denominator, impossible sign, too few values) raises
+input (missing, non-numeric, "无", zero denominator, impossible sign, too few values) raises
 :class:`FormulaError` — never ``ZeroDivisionError``, ``InvalidOperation`` or ``TypeError``.
 
 Formulas and where the forms define them:
@@ -61,7 +61,8 @@ from decimal import (
 from types import MappingProxyType
 from typing import NoReturn, TypeAlias
 
-from clusterforms.application.numbers import tidy
+from clusterforms.application.numbers import is_none_text, tidy
+from clusterforms.application.values import NoneAnswer
 from clusterforms.errors import FormulaError
 
 __all__ = [
@@ -125,6 +126,10 @@ def _number(func: str, name: str, value: object) -> Decimal:
         _fail(func, f"{name} is a bool ({value!r}); pass a number, not True or False")
     elif isinstance(value, int):
         number = Decimal(value)
+    elif isinstance(value, NoneAnswer) or (isinstance(value, str) and is_none_text(value)):
+        _fail(
+            func, f"{name} is 无 (the form's 'none'), not a figure: nothing can be computed from it"
+        )
     elif isinstance(value, str):
         try:
             number = Decimal(value)

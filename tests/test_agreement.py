@@ -73,6 +73,8 @@ CASES: list[tuple[str, object, Any]] = [
     ("ideographic-spaces", "\u300012\u3000", D(12)),
     ("inner-space", "1 234", None),
     ("as-typed", "约12", None),
+    ("wu-with-stop", "无。", None),  # only 无 itself is the explicit none
+    ("mei-you", "没有", None),
     ("superscript", "1²", None),
     ("arabic-indic", "١٢", None),
     ("circled", "①", None),
@@ -217,6 +219,26 @@ def _never_another_number(
         assert all(cell == (("s", as_typed(value))) for cell in cells[field])
     if field in figures:
         assert figures[field] == ""
+
+
+@pytest.mark.parametrize("value", ["无", " 无 ", "\u3000无"])
+def test_every_reader_shows_wu_as_wu(value: str) -> None:
+    """ "无" is the form's explicit none: 无 in every output, never a number, never blank."""
+    report = cf.validate(SPEC, document(value))
+    shown, cells, figures = docx_shown(value), xlsx_cells(value), summary_figures(value)
+    assert not isinstance(shown, cf.RenderError)
+    assert not isinstance(cells, cf.RenderError)
+    for field in FIELDS:
+        assert not {f.code for f in report.findings if f.field == field} & UNREAD, field
+        assert shown[field]
+        assert all(text == "无" for text in shown[field]), (field, shown[field])
+        assert all(cell == ("s", "无") for cell in cells[field]), (field, cells[field])
+    refused = {f.field for f in report.findings if f.code == "none_not_allowed"}
+    assert refused == {"basic.area", "industry.total_output"}  # every cluster has them
+    assert figures == {
+        "industry.total_output": "",
+        "innovation.patents_per_10k": "万人发明专利拥有量无",
+    }
 
 
 @pytest.mark.parametrize(

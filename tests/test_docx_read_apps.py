@@ -66,7 +66,9 @@ def figures(item: Any) -> st.SearchStrategy[Any]:
     return st.one_of(numbers, numbers, numbers, st.sampled_from(["无", "不适用"]))
 
 
-counts = st.integers(0, 5000).map(Decimal)
+_whole = st.integers(0, 5000).map(Decimal)
+#: A count, or now and then 无 (the cluster has none).
+counts = st.one_of(_whole, _whole, _whole, st.just("无"))
 #: Keys of an application's ``meta`` (集群简介 among them, several paragraphs long).
 META_KEYS = ["cluster_name", "intro", "prepared_by", "note"]
 

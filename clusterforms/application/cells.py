@@ -1,4 +1,4 @@
-"""Reading one cell: blank, a bounded number, text, or what it holds instead.
+"""Reading one cell: blank, a bounded number, "无", text, or what it holds instead.
 
 The rules for number text live in :mod:`clusterforms.application.numbers`,
 those for characters in :mod:`clusterforms.application.characters`; this
@@ -12,11 +12,18 @@ from decimal import Decimal
 from clusterforms.application.characters import INVALID_CHARACTER
 from clusterforms.application.numbers import (
     bounded,
+    is_none_text,
     number_text,
     parse_number_text,
     within_bounds,
 )
-from clusterforms.application.values import Invalid, MixedCell, NumberCell, TextCell
+from clusterforms.application.values import (
+    NONE_ANSWER,
+    Invalid,
+    MixedCell,
+    NumberCell,
+    TextCell,
+)
 
 
 def is_blank(value: object) -> bool:
@@ -64,6 +71,8 @@ def _typed_number(text: str, unit: str | None) -> NumberCell | None:
     stripped = text.strip()
     if not stripped:
         return None
+    if is_none_text(stripped):
+        return NONE_ANSWER
     number = parse_number_text(stripped, unit)
     if number is None:
         return Invalid(text, "not_a_number", text)
@@ -79,10 +88,10 @@ def read_text(value: object) -> TextCell | None:
         return value if value.strip() else None
     if value is None:
         return None
-    number = read_number(value)
+    number = read_number(value)  # not text, so never "无"
     if isinstance(number, Decimal):
         return Invalid(value, "not_text", number_text(number))
-    return number
+    return number if isinstance(number, Invalid) else None
 
 
 def read_mixed(value: object, unit: str | None = None) -> MixedCell | None:

@@ -17,6 +17,10 @@ One reading for every consumer (docs/data-format.md, "Numbers"):
 * an exponent in text (``1e2``) is not a number; in a JSON number (``1E+2``)
   it is JSON syntax and fine.
 
+"无" (white space around it aside) is not a number but the explicit answer
+"none" (:func:`is_none_text`); nothing else is read as it ("没有", "/", "-",
+"0" and "无。" are not).
+
 Every number, typed or from JSON, is also bounded: at most
 :data:`MAX_WHOLE_DIGITS` digits before the point and :data:`MAX_DECIMAL_PLACES`
 after it, so no value can cost seconds or gigabytes when it is written out.
@@ -41,6 +45,11 @@ _HALF_WIDTH: Final = str.maketrans(
     {chr(0xFF01 + i): chr(0x21 + i) for i in range(0x5E)}
     | {"\u3000": " ", "\u2212": "-", "\uff61": "。"},
 )
+
+
+def is_none_text(text: str) -> bool:
+    """Whether ``text`` is the answer "无" (填报说明 2: 无相关情况时应填写"无")."""
+    return text.strip() == "无"
 
 
 def parse_number_text(text: str, unit: str | None = None) -> Decimal | None:

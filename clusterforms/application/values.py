@@ -6,6 +6,8 @@ thing everywhere.  A cell is one of:
 
 * a usable value: a :class:`~decimal.Decimal` in a number cell (bounded,
   never a float), a ``str`` in a text cell;
+* :data:`NONE_ANSWER`: "无" written in a number cell, the explicit answer the
+  填报说明 ask for where nothing applies (distinct from a blank);
 * :class:`Invalid`: what the cell cannot take, kept as given, with the text a
   renderer prints for it (as typed), or none when it cannot be printed at all.
 
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Generic, Literal, TypeAlias, TypeVar
+from typing import Any, Final, Generic, Literal, TypeAlias, TypeVar
 
 import attrs
 
@@ -57,12 +59,32 @@ class Invalid:
         return first_invalid_character(self.value) if self.problem == "invalid_character" else None
 
 
-#: A number cell: a bounded Decimal, or what it holds instead.
-NumberCell: TypeAlias = Decimal | Invalid
-#: A text cell.
+#: How "无" is written, in documents and on every rendered form.
+NONE_TEXT: Final = "无"
+
+
+@attrs.frozen
+class NoneAnswer:
+    """The answer "无" in a number cell: the applicant has no such figure (填报说明 2).
+
+    Not a number and never read as 0: each consumer decides what "无" means
+    for its item (docs/validation.md, "无").  There is one, :data:`NONE_ANSWER`.
+    """
+
+    def __str__(self) -> str:
+        """``无``, as every form prints it."""
+        return NONE_TEXT
+
+
+#: The one explicit "无" answer.
+NONE_ANSWER: Final = NoneAnswer()
+
+#: A number cell: a bounded Decimal, "无", or what it holds instead.
+NumberCell: TypeAlias = Decimal | NoneAnswer | Invalid
+#: A text cell ("无" in it is text like any other).
 TextCell: TypeAlias = str | Invalid
 #: A cell that takes text or a number: a roster cell, an added target row's figure.
-MixedCell: TypeAlias = Decimal | str | Invalid
+MixedCell: TypeAlias = Decimal | NoneAnswer | str | Invalid
 
 
 @attrs.frozen
@@ -169,12 +191,21 @@ class Targets:
 #: A roster: its rows in order, each a row of cells by column id.
 RosterRows: TypeAlias = tuple[Parts[MixedCell] | Invalid, ...]
 
-#: The value of one field, by its item's kind: a cell (text, number, count, sign-off,
-#: cover line), :class:`Chosen` (choice), :class:`Checklist`, :class:`ByYear` (yearly,
+#: The value of one field, by its item's kind: a cell (text, number or "无", count,
+#: sign-off, cover line), :class:`Chosen` (choice), :class:`Checklist`, :class:`ByYear` (yearly,
 #: stages, standards), :class:`Parts` (counts), :class:`NamedCount`, :class:`Targets`,
 #: :data:`RosterRows` (roster), or :class:`Invalid` when the whole value has the wrong shape.
 Value: TypeAlias = (
-    Decimal | str | Invalid | Chosen | Checklist | ByYear[Any] | Parts[Any] | NamedCount | Targets
+    Decimal
+    | NoneAnswer
+    | str
+    | Invalid
+    | Chosen
+    | Checklist
+    | ByYear[Any]
+    | Parts[Any]
+    | NamedCount
+    | Targets
 ) | RosterRows
 
 
@@ -234,6 +265,13 @@ class Application:
         if year is not None:
             value = value.get(year) if isinstance(value, ByYear) else None
         return value if isinstance(value, Decimal) else None
+
+    def is_none(self, field: str, year: int | None = None) -> bool:
+        """Whether ``field`` (in ``year`` of a yearly field) is answered "无"."""
+        value = self.values.get(field)
+        if year is not None:
+            value = value.get(year) if isinstance(value, ByYear) else None
+        return isinstance(value, NoneAnswer)
 
     def text(self, field: str) -> str | None:
         """The text of ``field``, if it holds usable text."""

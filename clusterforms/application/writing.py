@@ -2,7 +2,7 @@
 
 The canonical form is what a filled workbook gives back (``read_xlsx``) and
 what two readings of the same application share: blank cells and empty
-objects left out, numbers as ``Decimal``, usable text as written, a value that
+objects left out, numbers as ``Decimal``, "无" as ``"无"``, usable text as written, a value that
 does not fit its cell as typed (or as given, when it cannot be printed),
 checked options in the form's order, added target rows by direction, rows
 without a cell left out.  Keys an item does not have are left out too.
@@ -22,6 +22,7 @@ from clusterforms.application.values import (
     ExtraRow,
     Invalid,
     NamedCount,
+    NoneAnswer,
     Parts,
     Targets,
 )
@@ -69,6 +70,8 @@ def _value(value: object) -> Any:  # noqa: PLR0911 - one per kind of typed value
         return value
     if isinstance(value, Invalid):
         return value.value if value.text is None else value.text
+    if isinstance(value, NoneAnswer):
+        return str(value)
     if isinstance(value, ByYear):
         return _pruned({str(year): _value(cell) for year, cell in value.cells.items()})
     if isinstance(value, Parts):

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from clusterforms.application.values import NONE_TEXT
 from clusterforms.diff.messages import message as render
 from clusterforms.migrate.cells import (
     NOTHING,
@@ -28,6 +29,7 @@ from clusterforms.migrate.cells import (
     Scalar,
     Source,
     as_decimal,
+    is_none_cell,
     kind_of,
     option_id,
     scalar_of,
@@ -130,7 +132,12 @@ class Carrier:
         year: int | None = None,
         option: str | None = None,
     ) -> Any:
-        """One number carried between cells: unit converted, whole numbers kept whole."""
+        """One number carried between cells: unit converted, whole numbers kept whole.
+
+        "无" is carried as "无" whatever the units: no figure is no figure in any unit.
+        """
+        if is_none_cell(value):
+            return NONE_TEXT
         where = {"year": year, "option": option, "old": value}
         factor = unit_factor(old.unit, new.unit)
         if factor is None:

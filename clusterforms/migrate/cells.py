@@ -16,6 +16,7 @@ import attrs
 
 from clusterforms.application.cells import read_number
 from clusterforms.application.numbers import MAX_DECIMAL_PLACES, MAX_WHOLE_DIGITS, number_text
+from clusterforms.application.values import NONE_ANSWER
 from clusterforms.model.items import Item, NumberItem, YearlyItem
 from clusterforms.model.spec import CoverLine
 
@@ -46,6 +47,11 @@ def unit_factor(old: str | None, new: str | None) -> Decimal | None:
     if old_top == new_top and old_per in MONEY and new_per in MONEY:
         return MONEY[new_per] / MONEY[old_per]
     return None
+
+
+def is_none_cell(value: object) -> bool:
+    """Whether a number cell holds "无", the form's explicit none."""
+    return read_number(value) is NONE_ANSWER
 
 
 def as_decimal(value: object, unit: str | None = None) -> Decimal | None:

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from typing import Final
 
-from clusterforms.application.values import Application, ByYear, Parts
+from clusterforms.application.values import NONE_TEXT, Application, ByYear, NoneAnswer, Parts
 from clusterforms.model.spec import FormSpec
 from clusterforms.summarize.facts import DEFAULT_INTRO_LIMIT, ELLIPSIS, find_item, first_text, typed
 from clusterforms.validation.cells import count_chars
@@ -42,6 +42,17 @@ def _latest(spec: FormSpec, application: Application, field: str) -> Decimal | N
     return application.number(field)
 
 
+def _latest_shown(
+    spec: FormSpec, application: Application, field: str, *, whole: bool, unit: str = ""
+) -> str | None:
+    """The latest figure as the intro writes it, with ``unit``; "无" as 无; None when blank."""
+    number = _latest(spec, application, field)
+    if number is not None:
+        return _shown(number, whole=whole) + unit
+    year = spec.data_years[-1] if isinstance(application.get(field), ByYear) else None
+    return NONE_TEXT if application.is_none(field, year) else None
+
+
 def _standards_led(spec: FormSpec, application: Application) -> Decimal | None:
     """National and industry standards led (主持) over the data years, when all are given."""
     table = application.get("innovation.standards")
@@ -55,6 +66,8 @@ def _standards_led(spec: FormSpec, application: Application) -> Decimal | None:
         for category in ("national", "industry"):
             roles = per_year.get(category)
             led = roles.get("lead") if isinstance(roles, Parts) else None
+            if isinstance(led, NoneAnswer):
+                continue  # none led: a count's 无 is 0
             if not isinstance(led, Decimal):
                 return None
             total += led
@@ -73,7 +86,8 @@ def intro_figures(spec: FormSpec, data: object) -> list[tuple[int, str]]:
     Sentence 1 is the latest data year's output, SME count and 专精特新 /
     小巨人 / 单项冠军 counts; sentence 2 the standards led over the data years,
     the valid invention patents and the patents per 10,000 employees.  A
-    clause whose figure is missing (or not a usable number) is left out.
+    clause whose figure is missing (or not a usable number) is left out; one
+    answered "无" says 无 (a 无 standards count adds nothing to the sum).
     ``data`` is an application document or the :class:`Application` read from it.
     """
     application = _typed(spec, data)
@@ -87,21 +101,21 @@ def intro_figures(spec: FormSpec, data: object) -> list[tuple[int, str]]:
         clauses.append((1, f"中小企业{_shown(smes, whole=True)}家"))
     kinds = []
     for field, words in _QUALITY:
-        figure = _latest(spec, application, field)
-        if figure is not None:
-            kinds.append(f"{words}{_shown(figure, whole=True)}家")
+        shown = _latest_shown(spec, application, field, whole=True, unit="家")
+        if shown is not None:
+            kinds.append(f"{words}{shown}")
     if kinds:
         clauses.append((1, "、".join(kinds)))
     led = _standards_led(spec, application)
     if led is not None:
         shown = _shown(led, whole=True)
         clauses.append((2, f"近三年集群中小企业主持制修订国家和行业标准{shown}项"))
-    patents = application.number("innovation.patents")
+    patents = _latest_shown(spec, application, "innovation.patents", whole=True, unit="件")
     if patents is not None:
-        clauses.append((2, f"中小企业有效发明专利{_shown(patents, whole=True)}件"))
-    per_10k = application.number("innovation.patents_per_10k")
+        clauses.append((2, f"中小企业有效发明专利{patents}"))
+    per_10k = _latest_shown(spec, application, "innovation.patents_per_10k", whole=False, unit="件")
     if per_10k is not None:
-        clauses.append((2, f"万人发明专利拥有量{_shown(per_10k, whole=False)}件"))
+        clauses.append((2, f"万人发明专利拥有量{per_10k}"))
     return clauses
 
 

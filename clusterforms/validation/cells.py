@@ -14,10 +14,11 @@ from typing import Any
 
 from clusterforms.application.characters import describe_character
 from clusterforms.application.numbers import MAX_DECIMAL_PLACES, MAX_WHOLE_DIGITS
-from clusterforms.application.values import Invalid
+from clusterforms.application.values import Invalid, NoneAnswer
 from clusterforms.model.items import Item
 from clusterforms.model.spec import CoverLine
 from clusterforms.validation.emit import Emitter, label_of
+from clusterforms.validation.none import NEVER_NONE_WHY, refuses_none
 
 #: Attachment ids of the application, or None when it lists none.
 Attachments = frozenset[str] | None
@@ -132,9 +133,9 @@ def report_invalid(  # noqa: PLR0913 - a finding's place and words
 
 
 class NumberCheck:
-    """Checks a number cell: type, decimals, sign and range, in one place."""
+    """Checks a number cell: type, "无", decimals, sign and range, in one place."""
 
-    __slots__ = ("decimals", "field", "integer", "label", "maximum", "minimum")
+    __slots__ = ("decimals", "field", "integer", "label", "maximum", "minimum", "refuses_none")
 
     def __init__(  # noqa: PLR0913 - the facts of one number cell
         self,
@@ -152,11 +153,30 @@ class NumberCheck:
         self.decimals = decimals
         self.minimum = Decimal(0) if integer and minimum is None else minimum
         self.maximum = maximum
+        self.refuses_none = refuses_none(field)
 
     def __call__(
         self, cell: object, emit: Emitter, year: int | None = None, option: str | None = None
-    ) -> Decimal | None:
-        """The cell's Decimal, or None after reporting why it is unusable."""
+    ) -> Decimal | NoneAnswer | None:
+        """The cell's Decimal or "无", or None after reporting why it is unusable.
+
+        "无" is returned for the rules to judge, unless the field can never be "无"
+        (:mod:`clusterforms.validation.none`).
+        """
+        if isinstance(cell, NoneAnswer):
+            if not self.refuses_none:
+                return cell
+            why, why_en = NEVER_NONE_WHY
+            emit(
+                "none_not_allowed",
+                self.field,
+                self.label,
+                year=year,
+                option=option,
+                why=why,
+                why_en=why_en,
+            )
+            return None
         if not isinstance(cell, Decimal):
             words = COUNT_WORDS if self.integer else NUMBER_WORDS
             invalid = cell if isinstance(cell, Invalid) else Invalid(cell, "wrong_shape")

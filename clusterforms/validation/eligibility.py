@@ -3,6 +3,10 @@
 Each criterion the spec lists is reported as ``pass``, ``fail`` or
 ``undecided`` (the data cannot decide it: a qualitative criterion, or the
 figures it needs are missing), with its threshold and source.
+
+"无" in a count (企业数量, 单项冠军企业数量 …) means there are none, so it counts
+as 0; in any other figure (a rate, a share, an amount) it leaves the criterion
+undecided, saying so.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from clusterforms.application.reading import read_application
 from clusterforms.application.values import Application, ByYear
 from clusterforms.errors import ApplicationError
 from clusterforms.formulas import FormulaError, mean_growth, round2
+from clusterforms.model.items import CountItem, YearlyItem
 from clusterforms.model.rules import COMPARE_OPS, Condition, Criterion, FieldRef
 from clusterforms.model.spec import FormSpec
 
@@ -102,7 +107,8 @@ def _condition(spec: FormSpec, condition: Condition, values: Application) -> tup
     checked = list(_totals(spec, refs, values, condition.years))
     totals = [(year, total) for year, total in checked if total is not None]
     if not checked or len(totals) < len(checked):
-        return "undecided", f"{names}: 数据不全，无法判断{wanted}"
+        why = "填报为“无”" if _answered_none(spec, refs, values) else "数据不全"
+        return "undecided", f"{names}: {why}，无法判断{wanted}"
     if condition.overlapping:
         return _overlapping(spec, refs, values, condition, wanted)
     results = [(year, total, compare(total, threshold)) for year, total in totals]
@@ -129,6 +135,8 @@ def _mean_growth(
     rates = [values.number(field, year) for year in spec.data_years]
     known = [r for r in rates if r is not None]
     if len(known) < len(rates):
+        if any(values.is_none(field, year) for year in spec.data_years):
+            return "undecided", f"{field}: 年增速填报为“无”，无法计算年均增速{wanted}"
         return "undecided", f"{field}: 数据不全，无法计算年均增速{wanted}"
     try:
         mean = round2(mean_growth(known))
@@ -175,7 +183,29 @@ def _overlapping(
 
 def _number_in(values: Application, field: str, year: int) -> Decimal | None:
     by_year = isinstance(values.get(field), ByYear)
-    return values.number(field, year if by_year else None)
+    return _figure(values, field, year if by_year else None)
+
+
+def _is_count(spec: FormSpec, field: str) -> bool:
+    """Whether ``field`` counts things (企业、平台…), so that its "无" is 0."""
+    try:
+        item = spec.find(field)
+    except KeyError:
+        return False
+    return isinstance(item, CountItem) or (isinstance(item, YearlyItem) and item.value == "count")
+
+
+def _figure(values: Application, field: str, year: int | None) -> Decimal | None:
+    """The number in ``field`` (in ``year``); 0 for "无" in a count; None when unusable."""
+    number = values.number(field, year)
+    if number is None and values.is_none(field, year) and _is_count(values.spec, field):
+        return Decimal(0)
+    return number
+
+
+def _answered_none(spec: FormSpec, refs: list[FieldRef], values: Application) -> bool:
+    """Whether one of ``refs`` is "无" in a data year (or as its single value)."""
+    return any(values.is_none(ref.field, year) for ref in refs for year in (None, *spec.data_years))
 
 
 def _totals(
@@ -187,7 +217,7 @@ def _totals(
         total = Decimal(0)
         for ref in refs:
             by_year = year is not None and isinstance(values.get(ref.field), ByYear)
-            value = values.number(ref.field, year if by_year else None)
+            value = _figure(values, ref.field, year if by_year else None)
             if value is None:
                 yield year, None
                 break

@@ -37,8 +37,8 @@ def shown_names(spec: FormSpec) -> dict[str, str]:
 
 
 #: Message templates that share a finding code with another (a number cell's
-#: "required" message says a number is wanted, not "无").
-_TEMPLATE_CODES = {"required_number": "required"}
+#: "required" message says a number is wanted, or "无" where it may be).
+_TEMPLATE_CODES = {"required_number": "required", "required_number_or_none": "required"}
 
 
 class Emitter:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
+from clusterforms.application.values import NoneAnswer
 from clusterforms.formulas import FORMULAS, FormulaError, annual_growth, reduction_rate, round2
 from clusterforms.model.items import TargetRule, TargetsItem
 from clusterforms.model.rules import COMPARE_OPS, CompareRule, FieldRef, FormulaRule
@@ -13,7 +14,7 @@ from clusterforms.model.spec import FormSpec
 from clusterforms.validation.emit import Emitter, label_of
 from clusterforms.validation.messages import OP_WORDS
 
-#: Parsed values by field id: a Decimal, or a year → Decimal mapping.
+#: Parsed values by field id: a Decimal or "无", or a year → (Decimal or "无") mapping.
 Values = Mapping[str, Any]
 RuleCheck = Callable[[Values, Emitter], None]
 
@@ -98,30 +99,42 @@ def _unchecked_reason(  # noqa: PLR0913 - the rule, its inputs and where
     labels: dict[str, str],
     yearly: frozenset[str],
 ) -> tuple[str, str, bool] | None:
-    """Why the formula cannot be computed (zh, en, whether a base is zero), or None."""
-    for ref in args:
-        for at, value in _places(ref, values, years, year, yearly):
-            if not isinstance(value, Decimal):
-                where = "" if at is None else f"{at}年"
-                label = labels.get(ref.field, ref.field)
-                return (
-                    f"「{label}」{where}没有可用的数值",
-                    f"'{label}'{'' if at is None else f' ({at})'} has no usable number",
-                    False,
-                )
+    """Why the formula cannot be computed (zh, en, whether a base is 0 or "无"), or None.
+
+    A base of 0 or "无" comes first: then the derived value does not exist, and the
+    form's answer for it is "无".
+    """
     for index in _BASES.get(rule.formula, ()):
         ref = args[index]
         places = _places(ref, values, years, year, yearly)
         if ref.selector == "all":
             places = places[:-1]  # a series' last value is never divided by
         for at, value in places:
-            if isinstance(value, Decimal) and value.is_zero():
+            none = isinstance(value, NoneAnswer)
+            if none or (isinstance(value, Decimal) and value.is_zero()):
                 where = "" if at is None else f"{at}年"
                 label = labels.get(ref.field, ref.field)
+                shown, shown_en = ("“无”", "无") if none else (" 0", "0")
                 return (
-                    f"「{label}」{where}为 0，不能作为计算的基数",
-                    f"'{label}'{'' if at is None else f' ({at})'} is 0 and cannot be the base",
+                    f"「{label}」{where}为{shown}，不能作为计算的基数；无法计算的数值应填写“无”",
+                    (
+                        f"'{label}'{'' if at is None else f' ({at})'} is {shown_en} and cannot "
+                        "be the base; a value that cannot be computed is written 无"
+                    ),
                     True,
+                )
+    for ref in args:
+        for at, value in _places(ref, values, years, year, yearly):
+            if not isinstance(value, Decimal):
+                where = "" if at is None else f"{at}年"
+                label = labels.get(ref.field, ref.field)
+                at_en = "" if at is None else f" ({at})"
+                if isinstance(value, NoneAnswer):
+                    return f"「{label}」{where}填报为“无”", f"'{label}'{at_en} is 无", False
+                return (
+                    f"「{label}」{where}没有可用的数值",
+                    f"'{label}'{at_en} has no usable number",
+                    False,
                 )
     return None
 
@@ -133,9 +146,16 @@ _OUT_OF_DOMAIN = (
 )
 
 
+def _usable(value: object) -> bool:
+    """Whether a formula input is a number, or a series of numbers (not missing, not "无")."""
+    if isinstance(value, list):
+        return all(isinstance(v, Decimal) for v in value)
+    return isinstance(value, Decimal)
+
+
 def _evaluate(formula: Callable[..., Decimal], inputs: list[Any]) -> Decimal | None:
-    """The formula's unrounded result, or None when an input is missing or out of its domain."""
-    if any(i is None for i in inputs):
+    """The formula's unrounded result, or None when an input is missing, "无" or out of domain."""
+    if not all(map(_usable, inputs)):
         return None
     try:
         return formula(*inputs)
@@ -156,10 +176,24 @@ def _formula_check(spec: FormSpec, rule: FormulaRule, labels: dict[str, str]) ->
         for year in _years_of(rule.per_year, years):
             reported = _resolve(result, values, years, year)
             inputs = [_resolve(a, values, years, year) for a in args]
-            if not isinstance(reported, Decimal) or any(i is _OFF_FORM for i in inputs):
-                continue  # nothing reported to check, or an input the form does not ask for
+            if any(i is _OFF_FORM for i in inputs):
+                continue  # an input the form does not ask for
             shown_year = year if year is not None else _selected_year(result, years)
             computed = _evaluate(formula, inputs)
+            if isinstance(reported, NoneAnswer):
+                if computed is not None:  # "无", but the form's figures give the value
+                    emit(
+                        "none_but_inputs_show_value",
+                        result.field,
+                        label,
+                        severity=rule.severity,
+                        year=shown_year,
+                        computed=computed,
+                        source=source,
+                    )
+                continue
+            if not isinstance(reported, Decimal):
+                continue  # nothing reported to check
             if computed is None:
                 reason = _unchecked_reason(
                     rule, args, values, years=years, year=year, labels=labels, yearly=yearly
@@ -236,10 +270,27 @@ def compile_targets(spec: FormSpec, item: TargetsItem) -> RuleCheck:
         for rule in rules:
             cells = table.get(rule.row) or {}
             baseline, target = cells.get("baseline"), cells.get("target")
+            if isinstance(target, NoneAnswer):  # the 备注 asks for a target figure
+                emit(
+                    "none_not_allowed",
+                    rule.row,
+                    indicators[rule.row or ""],
+                    severity=rule.severity,
+                    option="target",
+                    why=f"备注要求“{rule.text}”，目标值应填写数值",
+                    why_en=f"the rule '{rule.text}' asks for a target figure",
+                )
+                continue
             if not isinstance(target, Decimal):
                 continue
-            verdict = _judge(rule, baseline, target, cells.get("industry_average"), span)
+            none_base = isinstance(baseline, NoneAnswer) and rule.check in _FROM_BASELINE
+            verdict = (
+                _UNJUDGED
+                if none_base
+                else _judge(rule, baseline, target, cells.get("industry_average"), span)
+            )
             if verdict is _UNJUDGED:
+                shown = "“无”" if none_base else f" {baseline}"
                 emit(
                     "formula_unchecked",
                     rule.row,
@@ -247,8 +298,8 @@ def compile_targets(spec: FormSpec, item: TargetsItem) -> RuleCheck:
                     severity="warning",
                     option="target",
                     reported=target,
-                    reason=f"基准值为 {baseline}，不能作为计算的基数",
-                    reason_en=f"the baseline is {baseline} and cannot be the base",
+                    reason=f"基准值为{shown}，不能作为计算的基数",
+                    reason_en=f"the baseline is {str(baseline).strip()} and cannot be the base",
                     source=rule.text,
                 )
             elif verdict is not None:
@@ -270,6 +321,10 @@ def compile_targets(spec: FormSpec, item: TargetsItem) -> RuleCheck:
 
 #: A target rule whose baseline is zero: the growth or reduction it asks for is undefined.
 _UNJUDGED = ("", "")
+#: The 备注 checks computed from the baseline: a baseline of "无" leaves them unjudged.
+_FROM_BASELINE = frozenset(
+    {"increasing", "min_growth", "about_reduction", "not_below_average_reduction"}
+)
 
 
 def _judge(

@@ -2,8 +2,8 @@ r"""An application's typed values as the Word form prints them.
 
 The values come typed from :func:`clusterforms.read_application`, so the
 renderer prints exactly what validation judges: a number is a ``Decimal``,
-text that is not a number (``约12``) is printed as typed and never as another
-number, unknown options and years are skipped.  A value that cannot be
+"无" is printed 无, text that is not a number (``约12``) is printed as typed and
+never as another number, unknown options and years are skipped.  A value that cannot be
 printed at all is refused with a :class:`~clusterforms.RenderError` naming
 its place: characters an XML document cannot hold (control characters,
 unpaired surrogates) and values of the wrong shape (a list where a number
@@ -21,6 +21,7 @@ from clusterforms import (
     Checklist,
     Chosen,
     Invalid,
+    NoneAnswer,
     Parts,
     Value,
     describe_character,
@@ -136,6 +137,8 @@ class Values:
 
     def _typed(self, field: str, expected: str, cell: object) -> str:
         """What a cell holds instead of its kind of value, as typed; refused if unprintable."""
+        if isinstance(cell, NoneAnswer):
+            return str(cell)  # 无
         if isinstance(cell, Invalid):
             if cell.text is not None:
                 return cell.text

@@ -1,7 +1,8 @@
 """The pieces every field's schema is built from: titles, descriptions, empty values, numbers.
 
-A number cell is a JSON number or a numeric string; the 2-decimal rule and
-the ranges of numeric strings are patterns (``multipleOf: 0.01`` wrongly
+A number cell is a JSON number, a numeric string or "无" (the form's explicit
+none, :data:`NONE_CELL`; whether the item may be "无" only ``validate`` knows).
+The 2-decimal rule and the ranges of numeric strings are patterns (``multipleOf: 0.01`` wrongly
 rejects 0.07 in validators that divide binary floats), and whole numbers use
 ``multipleOf: 1``, which is exact everywhere and also accepts the
 ``Decimal`` values of :func:`clusterforms.load_application`.
@@ -12,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from clusterforms import NONE_TEXT
 from clusterforms_renderers.json_schema._patterns import number_string_patterns
 
 JsonObject = dict[str, Any]
@@ -20,6 +22,8 @@ JsonObject = dict[str, Any]
 EMPTY: JsonObject = {"type": ["null", "string"], "pattern": r"^\s*$"}
 #: Text with at least one character besides whitespace.
 NOT_BLANK = r"\S"
+#: "无" in a number cell, white space around it aside.
+NONE_CELL: JsonObject = {"type": "string", "pattern": rf"^\s*{NONE_TEXT}\s*$"}
 
 
 def json_number(value: Decimal) -> int | float:
@@ -63,7 +67,7 @@ def number_cell(
     minimum: Decimal | None = None,
     maximum: Decimal | None = None,
 ) -> JsonObject:
-    """A number cell: a JSON number or a numeric string (``decimals=None``: a whole number)."""
+    """A number cell: a number or numeric string (``decimals=None``: whole), or "无"."""
     if decimals is None and minimum is None:
         minimum = Decimal(0)
     first, *bounds = number_string_patterns(decimals, minimum, maximum)
@@ -76,7 +80,7 @@ def number_cell(
         schema["maximum"] = json_number(maximum)
     if bounds:
         schema["allOf"] = [{"pattern": pattern} for pattern in bounds]
-    return schema
+    return {"anyOf": [schema, NONE_CELL]}
 
 
 def count_cell() -> JsonObject:
@@ -88,9 +92,9 @@ def number_words(decimals: int | None, minimum: Decimal | None, maximum: Decimal
     """How a number cell is filled in, in words (``decimals=None``: a whole number)."""
     if decimals is None:
         low = Decimal(0) if minimum is None else minimum
-        words = f"整数（JSON 数字或数字字符串），不小于{low}"
+        words = f"整数（JSON 数字或数字字符串；无相关情况时填“{NONE_TEXT}”），不小于{low}"
         return words + (f"，不大于{maximum}" if maximum is not None else "")
-    words = f"数值（JSON 数字或数字字符串），保留小数点后{decimals}位"
+    words = f"数值（JSON 数字或数字字符串；无相关情况时填“{NONE_TEXT}”），保留小数点后{decimals}位"
     if minimum is not None and maximum is not None:
         return words + f"，取值 {minimum} 至 {maximum}"
     if minimum is not None:

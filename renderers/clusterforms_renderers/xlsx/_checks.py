@@ -18,7 +18,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Final
 
-from clusterforms import CompareRule, FieldRef, FormSpec, FormulaRule
+from clusterforms import NONE_TEXT, CompareRule, FieldRef, FormSpec, FormulaRule
 from clusterforms_renderers.xlsx._grid import CheckSlot
 from clusterforms_renderers.xlsx._plan import Check, Highlight, SheetPlan, absolute, coordinate
 
@@ -197,7 +197,8 @@ def _place(
     reported_cell = coordinate(reported[1], reported[2])
     source = rule.source or rule.formula
     prompt = (
-        f"按“{source}”由表内数据自动计算（保留2位小数）；与填报值相差超过{rule.tolerance}时标红。"
+        f"按“{source}”由表内数据自动计算（保留2位小数）；与填报值相差超过{rule.tolerance}"
+        f"或可算出却填报“{NONE_TEXT}”时标红。"
     )
     slot.sheet.cells.append(
         Check(
@@ -212,7 +213,10 @@ def _place(
     )
     limit = rule.tolerance + _EPSILON
     mine, theirs = f"${_abs(reported_cell)}", f"${_abs(check_cell)}"
-    highlight = f"AND(ISNUMBER({mine}),ISNUMBER({theirs}),ABS({mine}-{theirs})>{limit})"
+    differs = f"AND(ISNUMBER({mine}),ISNUMBER({theirs}),ABS({mine}-{theirs})>{limit})"
+    # "无" where the figures on the form give the value (none_but_inputs_show_value)
+    highlight = f'OR({differs},AND(TRIM({mine})="{NONE_TEXT}",ISNUMBER({theirs})))'
+
     slot.sheet.highlights.append(Highlight(cell=reported_cell, formula=highlight))
     slot.sheet.highlights.append(Highlight(cell=check_cell, formula=highlight))
 

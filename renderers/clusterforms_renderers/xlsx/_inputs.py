@@ -4,7 +4,9 @@ Prompts carry what the printed form says next to the blank (notes such as
 （注：勾选需提供佐证材料）, hints, units, character limits) so the person filling
 the workbook sees them when they select the cell; errors are in Chinese.
 Excel refuses a file whose prompt title is over 32 characters or whose prompt
-or error is over 255, so every text is cut to fit.
+or error is over 255, so every text is cut to fit.  A number cell takes "无"
+besides a number in its range (填报说明 2), through a formula of the cell itself
+(:func:`number_or_none`); whether "无" is right for the item, validation says.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Final
 
+from clusterforms import NONE_TEXT
 from clusterforms_renderers.xlsx._plan import InputRule
 
 _TITLE_MAX: Final = 32
@@ -23,6 +26,8 @@ _HUGE: Final = Decimal(999999999999999)
 YES: Final = "是"
 NO: Final = "否"
 MARK_CHOICES: Final = f'"{YES},{NO}"'
+#: What a number cell's prompt and error add: the form's own instruction 2.
+_OR_NONE: Final = f"；无相关情况时填写“{NONE_TEXT}”"
 
 
 def _fit(text: str, limit: int) -> str:
@@ -98,8 +103,8 @@ def number_rule(  # noqa: PLR0913 - the facts of a number cell
         maximum=high,
         number_format=fmt,
         prompt_title=_title(label),
-        prompt=_prompt([f"填写{span}{unit_text}{places}", *notes]),
-        error=_fit(f"请输入{span}{places}。", _TEXT_MAX),
+        prompt=_prompt([f"填写{span}{unit_text}{places}{_OR_NONE}", *notes]),
+        error=_fit(f"请输入{span}{places}，或“{NONE_TEXT}”。", _TEXT_MAX),
     )
 
 
@@ -112,9 +117,22 @@ def count_rule(label: str, *, unit: str | None = None, notes: Iterable[str] = ()
         maximum=_HUGE,
         number_format="0",
         prompt_title=_title(label),
-        prompt=_prompt([f"填写不小于0的整数{unit_text}", *notes]),
-        error="请输入不小于0的整数。",
+        prompt=_prompt([f"填写不小于0的整数{unit_text}{_OR_NONE}", *notes]),
+        error=f"请输入不小于0的整数，或“{NONE_TEXT}”。",
     )
+
+
+def number_or_none(rule: InputRule, cell: str) -> str:
+    """The custom validation of a number cell at ``cell``: "无", or a number in the range.
+
+    ``cell`` is the top-left cell of the one range the validation covers, so the
+    reference is the cell itself wherever the rule is used.
+    """
+    low = format(rule.minimum if rule.minimum is not None else -_HUGE, "f")
+    high = format(rule.maximum if rule.maximum is not None else _HUGE, "f")
+    whole = f",{cell}=INT({cell})" if rule.type == "whole" else ""
+    number = f"AND(ISNUMBER({cell}),{cell}>={low},{cell}<={high}{whole})"
+    return f'OR(TRIM({cell})="{NONE_TEXT}",{number})'
 
 
 def choice_rule(label: str, choices: str, *, notes: Iterable[str] = ()) -> InputRule:

@@ -2,7 +2,7 @@
 
 The values are typed (:func:`clusterforms.read_application`): a cell holds
 a bounded number, text of at most :data:`~._codec.MAX_CELL_CHARS` characters,
-or what a number cell holds instead as typed (``约12``); a value that cannot
+"无", or what a number cell holds instead as typed (``约12``); a value that cannot
 be printed (a float, a list, a control character) is a problem, collected so
 that one :class:`~clusterforms.RenderError` lists them all.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Final, TypeVar
 
-from clusterforms import Invalid, describe_character, number_text
+from clusterforms import Invalid, NoneAnswer, describe_character, number_text
 from clusterforms.errors import RenderError
 from clusterforms_renderers.xlsx._codec import MAX_CELL_CHARS
 
@@ -58,7 +58,9 @@ class Placer:
         if isinstance(cell, Decimal):
             self.values[place] = number_text(cell) if text else cell
             return
-        if isinstance(cell, Invalid):
+        if isinstance(cell, NoneAnswer):
+            cell = str(cell)  # 无, read back as the same answer
+        elif isinstance(cell, Invalid):
             if cell.text is None:
                 self.problem(_where(place), refusal(cell))
                 return

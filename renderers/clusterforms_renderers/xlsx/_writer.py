@@ -33,6 +33,7 @@ from clusterforms import FormSpec
 from clusterforms.errors import RenderError
 from clusterforms_renderers.xlsx import _measure
 from clusterforms_renderers.xlsx._codec import escape_text, excel_number_text
+from clusterforms_renderers.xlsx._inputs import number_or_none
 from clusterforms_renderers.xlsx._keys import defined_name
 from clusterforms_renderers.xlsx._meta import Located, records
 from clusterforms_renderers.xlsx._place import CellValue, Place
@@ -151,9 +152,11 @@ class _SheetWriter:
                 self.ws.row_dimensions[row].height = round(height, 1)
 
 
-def _validation(rule: InputRule) -> DataValidation:
+def _validation(rule: InputRule, first: str) -> DataValidation:
+    """The validation of ``rule``'s cells, ``first`` the top-left one."""
+    number = rule.type in {"decimal", "whole"}
     dv = DataValidation(
-        type=None if rule.type == "any" else rule.type,
+        type="custom" if number else None if rule.type == "any" else rule.type,
         allow_blank=True,
         showInputMessage=bool(rule.prompt),
         promptTitle=rule.prompt_title or None,
@@ -168,10 +171,8 @@ def _validation(rule: InputRule) -> DataValidation:
     elif rule.type == "textLength":
         dv.operator = "lessThanOrEqual"
         dv.formula1 = _number(rule.maximum)
-    elif rule.type in {"decimal", "whole"}:
-        dv.operator = "between"
-        dv.formula1 = _number(rule.minimum)
-        dv.formula2 = _number(rule.maximum)
+    elif number:
+        dv.formula1 = number_or_none(rule, first)  # "无", or a number in range
     return dv
 
 
@@ -250,9 +251,12 @@ def _sheet(
             prompts.setdefault(item.prompt, []).append(_range(item.row, item.col, item.colspan, 1))
     writer.finish()
     for rule, ranges in rules.items():
-        dv = _validation(rule)
-        dv.sqref = MultiCellRange(" ".join(ranges))
-        ws.add_data_validation(dv)
+        # A number cell's validation refers to the cell itself: one per range.
+        each = [[r] for r in ranges] if rule.type in {"decimal", "whole"} else [ranges]
+        for some in each:
+            dv = _validation(rule, some[0].split(":")[0])
+            dv.sqref = MultiCellRange(" ".join(some))
+            ws.add_data_validation(dv)
     for prompt, ranges in prompts.items():
         dv = DataValidation(showInputMessage=True, promptTitle="自动校验", prompt=prompt)
         dv.sqref = MultiCellRange(" ".join(ranges))

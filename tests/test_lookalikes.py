@@ -48,6 +48,8 @@ def varied(n: int) -> dict[str, Any]:
     values["cover.cluster_name"] = values["basic.cluster_name"] = name
     values["basic.operator"] = values["cover.operator"] = f"郫都第{n}运营管理有限公司"
     values["plan.text"] = prose(n)
+    values["plan.tasks"] = prose(1000 + n, 300)  # 重点任务 / 保障措施 are narratives of their own
+    values["plan.measures"] = prose(2000 + n, 200)
     for field, value in values.items():
         if isinstance(value, dict) and all(map(_figure, value.values())):
             values[field] = {

@@ -453,6 +453,11 @@ _MIGRATE: dict[str, tuple[str, str]] = {
     ),
     "migrate.converted_title": ("换算单位：", "converted:"),
     "migrate.placed_title": ("放入年度：", "placed:"),
+    "migrate.moved_title": ("移入新栏目：", "moved:"),
+    "migrate.split_heading": (
+        "原「{source}」中“{heading}”标题下的文字移入本栏目",
+        "the text under “{heading}” in {source} moved into this field",
+    ),
     "migrate.dropped_title": ("未沿用：", "dropped:"),
     "migrate.missing_title": ("尚空缺（新表必填）：", "now empty (required by the new form):"),
     "migrate.findings_title": ("草稿中的其他问题：", "other findings in the draft:"),

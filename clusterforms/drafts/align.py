@@ -6,13 +6,15 @@ what is left over across sections by near-identical labels; nested items,
 options, columns and target rows pair inside their paired parents
 (:mod:`.keys`).  A paired entry takes the base's id, and the base's kind and
 values where the draft's were weak guesses (never its labels: those stay the
-template's words).  An entry the base lacks gets ``<section>.new_<n>`` and a
+template's words), and its outline where the two differ only in the numbers
+Word draws before the lines.  An entry the base lacks gets ``<section>.new_<n>`` and a
 note naming its label; every base entry the draft lacks is noted as dropped.
 The base's rules and criteria follow (:mod:`.carry`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, Final
 
@@ -29,6 +31,7 @@ from clusterforms.model.items import (
     CountsItem,
     GroupItem,
     Item,
+    NarrativeItem,
     PairItem,
     RosterItem,
     StandardsItem,
@@ -69,6 +72,18 @@ _FORM_FROM_BASE: Final = frozenset({_ISSUER, "region"})
 _UNPRINTED: Final = ("decimals",)
 #: What a template prints only sometimes: the base's is taken where the draft has none.
 _WHEN_NONE: Final = ("minimum", "maximum")
+#: A leading outline number (三、, （一）, 1.): Word draws it, or a seed lost it.
+_OUTLINE_NUMBER: Final = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])\s*"
+)
+
+
+def _same_outline(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two outlines print the same lines but for their leading numbers."""
+    return len(a) == len(b) and all(
+        _OUTLINE_NUMBER.sub("", x, count=1) == _OUTLINE_NUMBER.sub("", y, count=1)
+        for x, y in zip(a, b, strict=True)
+    )
 
 
 def align_draft(draft: SpecDraft, base: FormSpec) -> SpecDraft:
@@ -146,6 +161,7 @@ class _Aligner:
         for name in sorted(weak):
             message = f"{name} {getattr(self.base, name)!r} as in {self.base.id} (a guess here)"
             self.notes.append(DraftNote(kind="guess", message=message))
+        aligned = attrs.evolve(aligned, sections=tuple(map(self._refs, aligned.sections)))
         aligned, carried = carry_rules(aligned, self.base, self.lost_targets)
         self._dropped()
         notes = [self._renamed_note(n) for n in self.draft.notes] + self.notes + carried
@@ -157,6 +173,16 @@ class _Aligner:
             places={self._entry(k): v for k, v in self.draft.places.items()},
             weak={self._entry(k): v for k, v in self.draft.weak.items()},
         )
+
+    def _refs(self, section: Section) -> Section:
+        """The section with the ids its items name (``counts_toward``) renamed as they were."""
+        items = tuple(
+            attrs.evolve(item, counts_toward=self._entry(item.counts_toward))
+            if isinstance(item, NarrativeItem) and item.counts_toward
+            else item
+            for item in section.items
+        )
+        return attrs.evolve(section, items=items)
 
     def new_id(self, scope: str) -> str:
         while True:
@@ -352,6 +378,9 @@ class _Aligner:
         names = [n for what in sorted(weak) for n in _WEAK.get(what, ())] + list(_UNPRINTED)
         names += [n for n in _WHEN_NONE if getattr(item, n, 0) is None]
         changes = {n: getattr(twin, n) for n in names if hasattr(item, n) and hasattr(twin, n)}
+        outline, theirs = getattr(item, "outline", ()), getattr(twin, "outline", ())
+        if outline and _same_outline(outline, theirs):
+            changes["outline"] = theirs  # the base's numbering, where the seed proves one
         return attrs.evolve(item, **changes) if changes else item
 
     def _inside(self, item: Item, twin: Item, scope: str, old: str) -> Any:

@@ -3,7 +3,9 @@
 Pure: no I/O (apart from looking up the application's own shipped spec when
 ``from_spec`` is not given).  Values are carried by item id — or, for specs
 whose ids do not line up, by the same label matching :func:`diff` uses —
-through :class:`~clusterforms.migrate.carry.Carrier`; the draft is then
+through :class:`~clusterforms.migrate.carry.Carrier` (a plan text that
+holds what the new form asks under headings of its own is split,
+:mod:`~clusterforms.migrate.headings`); the draft is then
 validated against the new form so the report can list every required field
 still empty.  Numbers stay Decimal;
 :func:`clusterforms.dumps_application` writes them exactly.
@@ -18,6 +20,7 @@ from clusterforms.diff.messages import Lang
 from clusterforms.errors import MigrationError
 from clusterforms.migrate.carry import Carrier
 from clusterforms.migrate.cells import NOTHING, Source
+from clusterforms.migrate.headings import split_headed
 from clusterforms.migrate.report import MigrationEntry, MigrationReport
 from clusterforms.model.checks import LAYOUT_KINDS
 from clusterforms.model.items import TargetsItem
@@ -124,5 +127,6 @@ def _carry_values(
             carried = carrier.carry(target, old_fields[key], new_fields[target], value)
             if carried is not NOTHING:
                 result[target] = carried
+    split_headed(result, set(old_fields), new, carrier)
     ordered = {k: result[k] for k in new_fields if k in result}
     return ordered, tuple(ordered), tuple(carrier.entries)

@@ -1,4 +1,4 @@
-"""What a migration did: every value converted, placed or dropped, and what is now missing.
+"""What a migration did: every value converted, placed, moved or dropped, and what is missing.
 
 The point of the report is that nothing is lost silently: a value that did
 not make it into the draft is listed with its field, year and the reason,
@@ -15,7 +15,7 @@ import attrs
 from clusterforms.diff.messages import Lang, message
 from clusterforms.validation.findings import Finding, format_location
 
-Action = Literal["dropped", "converted", "placed"]
+Action = Literal["dropped", "converted", "placed", "moved"]
 
 
 @attrs.frozen(kw_only=True)
@@ -24,7 +24,9 @@ class MigrationEntry:
 
     ``dropped``: not carried (``old`` is what was lost); ``converted``: carried
     in a new unit; ``placed``: a single value put into one year of a series,
-    or one year of a series taken as a single value.  ``reason`` is in
+    or one year of a series taken as a single value; ``moved``: text under a
+    heading taken out of the plan text into the field the new form gives that
+    heading (``new`` is the text moved).  ``reason`` is in
     English; ``message`` and ``params`` say it as a catalogue entry, for a
     report in either language.
     """
@@ -103,6 +105,11 @@ class MigrationReport:
         """Values moved between a single cell and one year of a series."""
         return self._of("placed")
 
+    @property
+    def moved(self) -> tuple[MigrationEntry, ...]:
+        """Text moved out of another field (the plan text) into one the new form adds."""
+        return self._of("moved")
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (documented in docs/diff.md)."""
         return {
@@ -112,6 +119,7 @@ class MigrationReport:
                 "carried": len(self.carried),
                 "converted": len(self.converted),
                 "placed": len(self.placed),
+                "moved": len(self.moved),
                 "dropped": len(self.dropped),
                 "missing": len(self.missing),
                 "findings": len(self.findings),
@@ -132,6 +140,7 @@ class MigrationReport:
         for action, entries in (
             ("converted", self.converted),
             ("placed", self.placed),
+            ("moved", self.moved),
             ("dropped", self.dropped),
         ):
             if entries:

@@ -16,6 +16,7 @@ from clusterforms.model.items import (
     CountsItem,
     GroupItem,
     Item,
+    NarrativeItem,
     Option,
     PairItem,
     RosterColumn,
@@ -57,6 +58,7 @@ def check_spec(spec: FormSpec) -> list[Problem]:
         for j, item in enumerate(section.items):
             problems += _check_item(item, f"{section_path}.items[{j}]", claim)
     problems += _check_rules(spec)
+    problems += _check_shared_limits(spec)
     for i, appendix in enumerate(spec.appendices):
         path = f"$.appendices[{i}]"
         problems += claim(appendix.id, path)
@@ -97,6 +99,18 @@ def _check_rules(spec: FormSpec) -> Iterator[Problem]:
     for i, criterion in enumerate(spec.criteria):
         for j, condition in enumerate(criterion.conditions):
             yield from refs(condition.fields, f"$.criteria[{i}].conditions[{j}].fields")
+
+
+def _check_shared_limits(spec: FormSpec) -> Iterator[Problem]:
+    """A narrative's ``counts_toward`` names another narrative that has a limit."""
+    items = {item.id: item for _, item in spec.walk()}
+    for _, item in spec.walk():
+        target = getattr(item, "counts_toward", None)
+        if target is None:
+            continue
+        limit = items.get(target)
+        if not isinstance(limit, NarrativeItem) or limit.max_chars is None or target == item.id:
+            yield f"{item.id}.counts_toward", f"{target!r} is no other narrative with max_chars"
 
 
 def value_field_ids(spec: FormSpec) -> set[str]:

@@ -53,6 +53,11 @@ class NarrativeItem:
 
     ``prompt`` is guidance printed inside the cell for the writer; ``outline``
     holds headings and guidance printed inside the cell (section 八).
+    ``layout`` ``heading`` prints the label as a heading across the form with
+    the writing room under it (section 八's 重点任务); ``beside``, the label
+    cell beside the writing cell.  ``counts_toward`` names the narrative whose
+    ``max_chars`` this text shares: section 八's （3000字以内） heads the one
+    cell that holds 重点任务 and 保障措施 too.
     """
 
     kind: Literal["narrative"] = "narrative"
@@ -61,6 +66,8 @@ class NarrativeItem:
     max_chars: int | None = None
     prompt: str | None = None
     outline: tuple[str, ...] = ()
+    layout: Literal["beside", "heading"] = "beside"
+    counts_toward: str | None = None
     required: bool = True
     notes: tuple[str, ...] = ()
 

@@ -153,6 +153,8 @@ def narrative_rows(item: NarrativeItem, frame: Frame, ctx: Ctx) -> list[Row]:
     written = [text_paragraph(p, Para(first_line=420, align="both")) for p in _paragraphs(text)]
     if item.outline:
         return [_outlined(item, frame, ctx, written)]
+    if item.layout == "heading":
+        return _under_heading(item, frame, ctx, written)
     content = []
     if item.prompt:
         content.append(text_paragraph(item.prompt, LEFT, SMALL if text else Font()))
@@ -190,6 +192,18 @@ def _outlined(item: NarrativeItem, frame: Frame, ctx: Ctx, written: list[str]) -
     content += notes(item.notes)
     height = writing_height(ctx, frame.left, frame.right, min(item.max_chars or 0, 600))
     return Row(cells=(top_cell(frame.left, frame.right, content),), height=height, can_split=True)
+
+
+def _under_heading(item: NarrativeItem, frame: Frame, ctx: Ctx, written: list[str]) -> list[Row]:
+    """A heading across the frame (重点任务), then the row the applicant writes in."""
+    heading = Row(
+        cells=(cell(frame.left, frame.right, [text_paragraph(item.label, LEFT, BOLD)]),),
+        keep_next=True,
+    )
+    height = None if ctx.values.filled else _HEADING_ROOM
+    content = (written or ["<w:p/>"]) + notes(item.notes)
+    room = Row(cells=(top_cell(frame.left, frame.right, content),), height=height, can_split=True)
+    return [heading, room]
 
 
 def named_count_rows(item: NamedCountItem, frame: Frame, ctx: Ctx) -> list[Row]:

@@ -5,7 +5,9 @@ gives the narrative's limit; the lines after it are its outline, up to the
 target table's heading (1.三年总体目标) and guidance; the table is 方向 |
 指标 | 2022年基准值 | 2025年目标值, its 备注 lines the rules as text (the
 closing bracket ends them); 2.阶段性目标 and its （1）2023年度 lines are
-the stages; what follows them is printed headings (重点任务, 保障措施).
+the stages; each line after them is a heading the applicant writes under
+(重点任务, 保障措施), sharing the cell's limit.  The outline keeps the numbers
+Word draws (三、存在的问题); the headings, like every label, do not.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from clusterforms import (
     Item,
     NarrativeItem,
     StagesItem,
-    StaticItem,
     TargetDirection,
     TargetRow,
     TargetRule,
@@ -62,11 +63,14 @@ def is_targets(rows: Sequence[Row]) -> bool:
 def read_plan(rows: Sequence[Row], ctx: Ctx) -> tuple[list[Item], tuple[int, int] | None]:
     """The plan's items, and the (baseline, target) years its table or stages print."""
     tokens: list[str | list[Row]] = []
+    printed: list[str | None] = []  # with the numbers Word draws (三、存在的问题)
     for element in flow(rows):
         if is_table(element):
             tokens.append(rows_of(element))  # type: ignore[arg-type]
+            printed.append(None)
         elif isinstance(element, Paragraph) and clean(element.text):
             tokens.append(clean(element.text))
+            printed.append(clean(element.printed_text))
     texts = [t if isinstance(t, str) else None for t in tokens]
     table_at = next((i for i, t in enumerate(tokens) if not isinstance(t, str)), None)
     stages_at = next(
@@ -81,7 +85,8 @@ def read_plan(rows: Sequence[Row], ctx: Ctx) -> tuple[list[Item], tuple[int, int
         outline_end = label_at
     head = texts[0] or ""
     narrative = ctx.new_id(0)
-    outline = tuple(t for t in texts[1:outline_end] if t)
+    limited = narrative if char_limit(head) is not None else None
+    outline = tuple(t for t in printed[1:outline_end] if t)
     items.append(
         NarrativeItem(id=narrative, label=head, max_chars=char_limit(head), outline=outline)
     )
@@ -94,11 +99,12 @@ def read_plan(rows: Sequence[Row], ctx: Ctx) -> tuple[list[Item], tuple[int, int
         stages, stage_years, after = _stages(texts, stages_at, ctx)
         items.append(stages)
         years = years or stage_years
-        tail = tuple(t for t in texts[after:] if t)
-        if tail:
+        for heading in (t for t in texts[after:] if t):
             entry = ctx.new_id(0)
-            ctx.log.guess(entry, "kind", "lines after the stages: read as printed headings")
-            items.append(StaticItem(id=entry, lines=tail, style="heading"))
+            ctx.log.guess(entry, "kind", "a line after the stages: a heading to write under")
+            items.append(
+                NarrativeItem(id=entry, label=heading, layout="heading", counts_toward=limited)
+            )
     for i, token in enumerate(tokens):
         if not isinstance(token, str) and i != table_at:
             ctx.log.unplaced(ctx.place(), " | ".join(clean(v.text) for v in token[0]), "a table")

@@ -3,15 +3,18 @@
 A narrative is what is written in its cell once the printed prompt and
 notes are taken away, one line per paragraph.  Section 八 is one big cell
 in the templates: its outline headings (一、集群基本情况简介, 三、存在的问题 with
-its automatic number) are kept in the plan text as the applicant's
-structure, its guidance (包括总体情况…) is the template's and dropped, and
-the text written under the later headings (（三）重点任务, （四）保障措施, after the
-target table and the stages) belongs to the same text.
+its automatic number or without) are kept in the plan text as the
+applicant's structure, its guidance (包括总体情况…) is the template's and
+dropped.  The text written under the later headings (（三）重点任务,
+（四）保障措施, after the target table and the stages) is the narrative of
+that heading; a spec that prints them as plain headings gets it in the plan
+text.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, Final
 
 from clusterforms import NarrativeItem, StagesItem, StaticItem, TargetRow, TargetsItem
 from clusterforms_renderers.docx._plan import average_unit
@@ -25,12 +28,19 @@ from clusterforms_renderers.docx.reading._units import Line, Row, cell_text
 from clusterforms_renderers.wordml import Cell
 
 _AVERAGE = "行业平均水平："
+#: A leading outline number, typed or drawn by Word (三、, (一), 1.) once in :func:`norm` form.
+_OUTLINE_NUMBER: Final = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])"
+)
 
 
 def read_narrative(item: NarrativeItem, scan: Scan) -> None:
     """Label | the writing cell; with an outline, section 八's plan text."""
     if item.outline:
         _outlined(item, scan)
+        return
+    if item.layout == "heading":
+        _under_heading(item, scan)
         return
     printed = [p for p in (item.prompt, *item.notes) if p]
     if item.label:
@@ -55,12 +65,22 @@ def read_narrative(item: NarrativeItem, scan: Scan) -> None:
         scan.out.value(item.id, value, where, value)
 
 
+def outline_key(text: str) -> str:
+    """A line of the outline as compared: normal form, without a leading outline number.
+
+    The seeds lost Word's automatic numbering and documents differ in whether
+    a heading prints it: "三、存在的问题" and "存在的问题" are the same line.
+    """
+    key = norm(text)
+    return _OUTLINE_NUMBER.sub("", key, count=1) or key
+
+
 def _outline_kinds(item: NarrativeItem) -> dict[str, bool]:
-    """Each printed line of the cell (normal form) → whether it is a heading to keep."""
-    kinds = {norm(line): is_outline_heading(line) for line in item.outline}
+    """Each printed line of the cell (:func:`outline_key`) → whether it is a heading to keep."""
+    kinds = {outline_key(line): is_outline_heading(line) for line in item.outline}
     for line in (item.label, item.prompt, *item.notes):
         if line:
-            kinds.setdefault(norm(line), False)
+            kinds.setdefault(outline_key(line), False)
     return kinds
 
 
@@ -74,7 +94,7 @@ def _outlined(item: NarrativeItem, scan: Scan) -> None:
     kinds = _outline_kinds(item)
     chunks: list[tuple[str, list[str]]] = [("", [])]
     for line in lines:
-        kind = kinds.get(norm(line.text), kinds.get(norm(line.paragraph.text)))
+        kind = kinds.get(outline_key(line.text), kinds.get(outline_key(line.paragraph.text)))
         if kind is True:
             chunks.append((clean_line(line.text), []))
         elif kind is None and (written := clean_lines(line.text)):
@@ -95,6 +115,22 @@ def _outlined(item: NarrativeItem, scan: Scan) -> None:
         scan.out.value(item.id, value, where, value)
 
     scan.out.finishers.append(finish)
+
+
+def _under_heading(item: NarrativeItem, scan: Scan) -> None:
+    """A heading of section 八 (重点任务) and the lines written under it, up to the next item."""
+    hit = scan.find(item.label)
+    if hit is None:
+        return
+    scan.claim(hit)
+    end = scan.later_anchor(hit.index + 1)
+    written = scan.lines(hit.index + 1, end)
+    scan.claim_lines(written)
+    where = scan.place(written[0] if written else hit)
+    scan.out.spot(item.id, None, where)
+    if value := "\n".join(t for x in written if (t := clean_lines(x.text))):
+        scan.out.value(item.id, value, where, value)
+    scan.advance(max(hit.index, end - 1))
 
 
 def _lines_of(scan: Scan, hit: Hit, end: int) -> list[Line]:

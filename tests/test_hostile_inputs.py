@@ -120,13 +120,13 @@ class TestSpecIsData:
             GOOD,
             with_spec(tmp_path, "fifo.json", str(fifo)),
         ]
-        out = tmp_path / "汇总表.json"
-        result = cli("summarize", *apps, "-o", out)
+        out, report = tmp_path / "汇总表.json", tmp_path / "report.json"
+        result = cli("summarize", *apps, "-o", out, "--report", report)
         assert result.returncode == 1, result.stderr
         assert "Traceback" not in result.stderr
         values = cf.load_application(out)["values"]
         assert len(values["summary.clusters"]) == 1
-        left_out = values["rejected.applications"]
+        left_out = json.loads(report.read_text(encoding="utf-8"))["left_out"]
         assert [row["file"] for row in left_out] == [str(apps[0]), str(apps[2])]
         assert all("no spec with id" in row["problem"] for row in left_out)
 
@@ -200,11 +200,11 @@ class TestSpecIsData:
         known = "which this clusterforms does not know (known: guangxi-2025"
         for verb in ("extract", "validate"):
             one_line(cli(verb, book), str(book), quoted, known)
-        table = tmp_path / "汇总表.json"
-        result = cli("summarize", book, GOOD, "-o", table)
+        table, report = tmp_path / "汇总表.json", tmp_path / "report.json"
+        result = cli("summarize", book, GOOD, "-o", table, "--report", report)
         assert result.returncode == 1, result.stderr
         assert f"left out: {book}: {quoted}" in result.stderr
-        (left_out,) = cf.load_application(table)["values"]["rejected.applications"]
+        (left_out,) = json.loads(report.read_text(encoding="utf-8"))["left_out"]
         assert left_out["file"] == str(book)
 
     def test_spec_option_still_takes_a_file(self, tmp_path: Path) -> None:
@@ -269,10 +269,10 @@ class TestBatches:
         assert [line.split(": ")[2] for line in lines] == [str(path) for path in odd]
         assert all("not a regular file" in line for line in lines[:3]), lines
         assert lines[3].endswith("it is a folder")
-        table = tmp_path / "汇总表.json"
-        result = cli("summarize", GOOD, *odd, OTHER, "-o", table)
+        table, report = tmp_path / "汇总表.json", tmp_path / "report.json"
+        result = cli("summarize", GOOD, *odd, OTHER, "-o", table, "--report", report)
         assert result.returncode == 1, result.stderr
-        rejected = cf.load_application(table)["values"]["rejected.applications"]
+        rejected = json.loads(report.read_text(encoding="utf-8"))["left_out"]
         assert [row["file"] for row in rejected] == [str(path) for path in odd]
 
     def test_a_bug_while_reading_is_not_passed_off_as_a_bad_file(

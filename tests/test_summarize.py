@@ -157,8 +157,6 @@ def test_the_summary_example_is_what_summarize_makes(
     assert code == 1
     made = json.loads(out.read_text(encoding="utf-8"))["values"]
     shipped = json.loads((EXAMPLES / "summary-2023.json").read_text(encoding="utf-8"))["values"]
-    for row in made["rejected.applications"]:
-        row["file"] = Path(row["file"]).relative_to(EXAMPLES.parent).as_posix()
     assert made == shipped
 
 
@@ -188,7 +186,8 @@ def test_bad_inputs_are_listed_not_fatal(
         str(not_a_form),
         *files("shanghai-2023"),
     ]
-    code, err = run(capsys, *inputs, "-o", str(out), "--intro-from-data")
+    report = tmp_path / "report.json"
+    code, err = run(capsys, *inputs, "-o", str(out), "--intro-from-data", "--report", str(report))
     assert code == 1
     assert "2 clusters in the table, 6 applications left out" in err
     for path in (broken_json, hostile, text_as_xlsx, missing, not_a_form):
@@ -200,25 +199,27 @@ def test_bad_inputs_are_listed_not_fatal(
         EXPECTED[0]["cluster_name"],
         EXPECTED[3]["cluster_name"],
     ]
-    left_out = values["rejected.applications"]
+    assert set(values) == {"summary.clusters"}  # the official table only
+    left_out = json.loads(report.read_text(encoding="utf-8"))["left_out"]
     assert [r["file"] for r in left_out] == inputs[1:-1]
     broken = left_out[1]
     assert broken["errors"] == 11
     assert broken["cluster_name"] == EXPECTED[0]["cluster_name"]
-    assert [r["errors"] for r in left_out if r is not broken] == ["无法读取"] * 5
+    assert [r["errors"] for r in left_out if r is not broken] == [None] * 5
     assert "invalid JSON" in left_out[0]["problem"]
 
 
-def test_the_left_out_list_is_its_own_word_page(
+def test_the_word_table_holds_only_the_official_annex(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "汇总表.docx"
-    code, _ = run(capsys, *files("jiangsu-2024", "national-2023.broken"), "-o", str(out))
+    code, err = run(capsys, *files("jiangsu-2024", "national-2023.broken"), "-o", str(out))
     assert code == 1
+    assert "national-2023.broken.json: 11 errors" in err
     texts = docx_texts(out.read_bytes())
-    at = texts.index("未纳入汇总的申报")
-    assert texts[at + 1 : at + 6] == ["序号", "文件", "集群名称", "错误数", "主要问题"]
-    assert "11" in texts[at:]
+    assert "未纳入汇总的申报" not in texts
+    assert not any("clusterforms" in t or "national-2023.broken" in t for t in texts)
+    assert [t for t in texts if t][:2] == ["附件2", "推荐集群汇总表"]
 
 
 def test_nothing_readable_exits_2_and_writes_nothing(
@@ -331,9 +332,7 @@ def test_intro_from_meta_is_used_and_checked(
     assert "intro" not in rows[1]  # Jiangsu's example has no meta.intro: left blank
     assert "no intro" not in err
     assert "没有集群简介（meta.intro）" in err
-    (left_out,) = values["rejected.applications"]
-    assert left_out["errors"] == 1
-    assert left_out["problem"] == "集群简介（meta.intro）限300字以内，填写了301字"
+    assert "long.json: 1 error (first: 集群简介（meta.intro）限300字以内，填写了301字)" in err
 
 
 def test_the_same_cluster_twice_is_noted() -> None:
@@ -518,8 +517,7 @@ def test_unreadable_sources_and_odd_documents_become_left_out_rows() -> None:
     assert [r.source for r in summary.rejected] == ["a", "b", "c", "d"]
     assert summary.rejected[3].errors == 2  # summary.clusters is required; no 集群名称
     document = summary_document(SUMMARY, summary)
-    assert document["values"]["summary.clusters"] == []
-    assert len(document["values"]["rejected.applications"]) == 4
+    assert document["values"] == {"summary.clusters": []}
 
 
 def test_an_empty_summary_renders() -> None:
@@ -569,7 +567,6 @@ def test_annotating_a_summary_workbook_marks_the_cell(tmp_path: Path) -> None:
     broken = example("summary-2023.broken")
     del broken["values"]["summary.contact"]  # no cell for it: would not render
     broken["values"]["summary.clusters"][1].pop("remark")
-    broken["values"]["rejected.applications"][0].pop("note")
     workbook = cf.render(SUMMARY, "xlsx", broken)
     report = cf.validate(SUMMARY, cf.read_xlsx(workbook))
     assert [(f.code, f.location) for f in report.findings] == [

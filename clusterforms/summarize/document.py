@@ -1,4 +1,9 @@
-"""The summary spec's application: the table's rows numbered, and the applications left out."""
+"""The summary spec's application: the table's rows numbered.
+
+The applications left out of it are the reviewer's business, not the
+official annex's: ``clusterforms summarize`` lists them on stderr and in
+its ``--report``.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from clusterforms.errors import ClusterformsError
 from clusterforms.model.items import RosterItem
 from clusterforms.model.spec import FormSpec
 from clusterforms.summarize.facts import DEFAULT_INTRO_LIMIT, find_item
-from clusterforms.summarize.rows import CLUSTERS, COLUMNS, REJECTED, Summary
+from clusterforms.summarize.rows import CLUSTERS, COLUMNS, Summary
 
 
 def sort_key(text: str) -> tuple[bool, bytes]:
@@ -21,7 +26,7 @@ def sort_key(text: str) -> tuple[bool, bytes]:
 def summary_document(
     spec: FormSpec, summary: Summary, *, sort: str | None = None
 ) -> dict[str, Any]:
-    """The summary spec's application: the table's rows numbered 1, 2, 3 …, and the left-out list.
+    """The summary spec's application: the table's rows numbered 1, 2, 3 ….
 
     Rows keep the order the applications came in unless ``sort`` names a column.
     Only the columns the spec's tables have are filled.
@@ -44,21 +49,6 @@ def summary_document(
             raise ClusterformsError(msg)
         entries = sorted(entries, key=lambda e: sort_key(e.row.get(sort, "")))
     values: dict[str, Any] = {CLUSTERS: [_row(table, n, e.row) for n, e in enumerate(entries, 1)]}
-    left_out = roster_of(spec, REJECTED)
-    if left_out is not None:
-        values[REJECTED] = [
-            _row(
-                left_out,
-                n,
-                {
-                    "file": r.source,
-                    "cluster_name": r.cluster_name,
-                    "errors": Decimal(r.errors) if r.errors is not None else "无法读取",
-                    "problem": r.problem,
-                },
-            )
-            for n, r in enumerate(summary.rejected, 1)
-        ]
     return {"spec": spec.id, "values": values}
 
 

@@ -43,9 +43,8 @@ from clusterforms.summarize.quotas import Region, region_of
 from clusterforms.validation.cells import count_chars
 from clusterforms.validation.validator import validate
 
-#: The rosters of a summary spec: the table, and the applications left out of it.
+#: The roster of a summary spec that holds the table.
 CLUSTERS: Final = "summary.clusters"
-REJECTED: Final = "rejected.applications"
 #: The columns a row can fill, in the table's order (序号 is numbered when the table is built).
 COLUMNS: Final = ("cluster_name", "operator", "location", "leading_industry", "founded", "intro")
 _PROBLEM_LIMIT: Final = 200

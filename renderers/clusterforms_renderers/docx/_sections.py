@@ -24,20 +24,15 @@ from clusterforms_renderers.docx._layout import (
 )
 from clusterforms_renderers.docx._table import Cell, Row, table
 from clusterforms_renderers.docx._values import Values
-from clusterforms_renderers.docx._widths import group_share, label_split
+from clusterforms_renderers.docx._widths import MIN_ROW_LABEL, group_share, label_split
 from clusterforms_renderers.docx._xml import Para, cm, text_paragraph
-
-#: The narrowest label column the rows of a group keep.
-MIN_ROW_LABEL = Fraction(8, 100)
 
 Builder = Callable[[Any, Frame, Ctx], list[Row]]
 
 
 def group_width(item: GroupItem, frame: Frame, ctx: Ctx) -> Fraction:
     """How much of the label stretch the group's own label gets (see :mod:`._widths`)."""
-    stretch = frame.split - frame.left
-    share = group_share(item, stretch, ctx.width)
-    return min(share, max(stretch - MIN_ROW_LABEL, stretch / 2))
+    return group_share(item, frame.split - frame.left, ctx.width)
 
 
 def group_rows(item: GroupItem, frame: Frame, ctx: Ctx) -> list[Row]:

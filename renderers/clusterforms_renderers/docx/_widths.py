@@ -2,10 +2,11 @@
 
 Table text wraps character by character, so a label's printed lines follow
 from its width in ems (a CJK character is one em, ASCII about half).  A
-part's label column is made just wide enough for its longest label to take
-at most two lines with no line left holding one or two characters
-(有效发明专/利, …降低率（%/值）), within limits that leave the value columns
-their room; a group splits that column between its own label and its rows'.
+part's label column is the narrowest, within limits that leave the value
+columns their room, in which its labels print best: each at most two lines,
+none with a last line holding one or two characters (有效发明专/利,
+…降低率（%/值）); a group splits that column between its own label and
+its rows'.
 """
 
 from __future__ import annotations
@@ -29,8 +30,11 @@ MAX_SPLIT = Fraction(40, 100)
 MIN_ROOM = 4
 #: A last line this short (in ems) is an orphan.
 ORPHAN = 2
-#: Rounding and font metrics: each column gets this much more than measured.
-SLACK = EM // 2
+#: Rounding and font metrics: a column holds a character less when it has
+#: less than this to spare (twips).
+GUARD = EM // 10
+#: The narrowest column a group's rows keep for their labels.
+MIN_ROW_LABEL = Fraction(8, 100)
 
 
 #: Characters of ambiguous width that CJK fonts print one em wide.
@@ -60,11 +64,16 @@ def orphans(text: str, room: int) -> int:
     return count
 
 
+def room_of(twips: int | Fraction) -> int:
+    """How many ems of table text a cell ``twips`` wide holds on a line."""
+    return int((twips - 2 * CELL_MARGIN - GUARD) // EM)
+
+
 def label_text(item: Item) -> str | None:
     """The text an item prints in the label column, or None when it spans the table."""
     if item.kind in {"static", "targets", "stages", "signoff", "roster", "group"}:
         return None
-    if isinstance(item, NarrativeItem) and item.outline:
+    if isinstance(item, NarrativeItem) and (item.outline or item.layout == "heading"):
         return None
     if isinstance(item, PairItem):
         if not item.fields:
@@ -75,6 +84,12 @@ def label_text(item: Item) -> str | None:
     if isinstance(item, TextItem) and item.hint and item.hint.startswith("（"):
         label += f"\n{item.hint}"
     return label or None
+
+
+def _misfit(text: str, room: int) -> int:
+    """How badly ``text`` prints in ``room`` ems: 3 for each line past two, 1 for each orphan."""
+    over = sum(max(0, line_count(line, room) - 2) for line in text.split("\n"))
+    return 3 * over + orphans(text, room)
 
 
 def fits(text: str, room: int) -> bool:
@@ -123,18 +138,14 @@ def _child_text(item: Item) -> str | None:
     return label_text(item)
 
 
-def _group_need(item: GroupItem, limit: int) -> int:
-    """The fewest ems for a group's label column with its rows' labels fitting too."""
+def _group_misfit(item: GroupItem, stretch: Fraction, width: int) -> int:
+    """How badly the group prints in ``stretch`` of the table (see :func:`_misfit`)."""
     children = [text for child in item.items if (text := _child_text(child))]
-    rows = room_for(children, limit) if children else MIN_ROOM
-    for total in range(rows + MIN_ROOM, limit + 1):
-        room = group_room(item, total)
-        beside = sum(max(2, line_count(text, total - room)) for text in children)
-        if line_count(item.label, room) <= beside and all(
-            fits(text, total - room) for text in children
-        ):
-            return total
-    return limit
+    share = group_share(item, stretch, width)
+    room, rest = room_of(share * width), room_of((stretch - share) * width)
+    beside = sum(max(2, line_count(text, rest)) for text in children)
+    taller = max(0, line_count(item.label, room) - beside)
+    return 3 * taller + orphans(item.label, room) + sum(_misfit(text, rest) for text in children)
 
 
 def _value_share(items: Sequence[Item], years: int) -> Fraction:
@@ -153,28 +164,44 @@ def _value_share(items: Sequence[Item], years: int) -> Fraction:
 
 
 def label_split(items: Sequence[Item], width: int, years: int) -> Fraction:
-    """Where a part's value columns start: room for its labels, within the limits."""
+    """Where a part's value columns start: room for its labels, within the limits.
+
+    One width serves every label of the part, so the narrowest column in
+    which each label alone fits is not enough (a label fitting 7 ems may
+    leave an orphan in 12): the column is the narrowest in which the most
+    labels fit, the groups measured as :func:`group_share` will cut them.
+    """
     cap = MAX_SPLIT
     values = _value_share(items, years)
     if values:
         cap = max(MIN_SPLIT, min(cap, 1 - values / width))
-    limit = int((cap * width - 2 * CELL_MARGIN - SLACK) // EM)
-    need = MIN_ROOM
-    for item in items:
-        if isinstance(item, GroupItem):
-            need = max(need, _group_need(item, limit))
-        elif (text := label_text(item)) is not None:
-            need = max(need, room_for([text], limit))
-    share = _hundredths(Fraction(need * EM + 2 * CELL_MARGIN + SLACK, width), up=True)
-    return min(_hundredths(cap, up=False), max(MIN_SPLIT, share))
+    cap = _hundredths(cap, up=False)
+    texts = [text for item in items if (text := label_text(item)) is not None]
+    groups = [item for item in items if isinstance(item, GroupItem)]
+    best: tuple[int, Fraction] | None = None
+    share = MIN_SPLIT
+    while share <= cap:
+        room = room_of(share * width)
+        misses = sum(_misfit(text, room) for text in texts) + sum(
+            _group_misfit(group, share, width) for group in groups
+        )
+        if best is None or misses < best[0]:
+            best = (misses, share)
+        if not misses:
+            break
+        share += Fraction(1, 100)
+    return best[1] if best else cap
 
 
 def group_share(item: GroupItem, stretch: Fraction, width: int) -> Fraction:
-    """The share of the table a group's own label column takes out of ``stretch``."""
-    total = int((stretch * width - 4 * CELL_MARGIN - 2 * SLACK) // EM)
+    """The share of the table a group's own label column takes out of ``stretch``.
+
+    Its rows keep at least :data:`MIN_ROW_LABEL` (or half the stretch).
+    """
+    total = room_of(stretch * width) - 1  # two cells' margins instead of one
     room = group_room(item, max(total, 2 * MIN_ROOM))
-    share = _hundredths(Fraction(room * EM + 2 * CELL_MARGIN + SLACK, width), up=True)
-    return min(share, stretch / 2) if total < 2 * MIN_ROOM else share
+    share = _hundredths(Fraction(room * EM + 2 * CELL_MARGIN + GUARD, width), up=True)
+    return min(share, max(stretch - MIN_ROW_LABEL, stretch / 2))
 
 
 def _hundredths(value: Fraction, *, up: bool) -> Fraction:

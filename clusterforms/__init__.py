@@ -54,6 +54,8 @@ if TYPE_CHECKING:
     )
     from clusterforms.application.reading import read_application
     from clusterforms.application.values import (
+        NONE_ANSWER,
+        NONE_TEXT,
         Application,
         Attachment,
         ByYear,
@@ -64,6 +66,7 @@ if TYPE_CHECKING:
         InvalidProblem,
         MixedCell,
         NamedCount,
+        NoneAnswer,
         NumberCell,
         Parts,
         RosterRows,
@@ -226,6 +229,8 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
     ),
     "clusterforms.application.reading": ("read_application",),
     "clusterforms.application.values": (
+        "NONE_ANSWER",
+        "NONE_TEXT",
         "Application",
         "Attachment",
         "ByYear",
@@ -236,6 +241,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "InvalidProblem",
         "MixedCell",
         "NamedCount",
+        "NoneAnswer",
         "NumberCell",
         "Parts",
         "RosterRows",
@@ -395,6 +401,8 @@ __all__ = [
     "IMPACTS",
     "MAX_DECIMAL_PLACES",
     "MAX_WHOLE_DIGITS",
+    "NONE_ANSWER",
+    "NONE_TEXT",
     "REVIEW_FORMATS",
     "SUMMARY_COLUMNS",
     "TONE_COLOURS",
@@ -456,6 +464,7 @@ __all__ = [
     "NamedCount",
     "NamedCountItem",
     "NarrativeItem",
+    "NoneAnswer",
     "NoteKind",
     "NumberCell",
     "NumberItem",

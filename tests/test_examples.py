@@ -33,7 +33,7 @@ BROKEN: dict[str, set[tuple[str, str]]] = {
         ("out_of_range", "green.water_reuse_rate"),
         ("negative", "open.overseas_branches"),
         ("unknown_option", "governance.services"),
-        ("too_long", "plan.text"),
+        ("too_long_together", "plan.text"),
         ("target_rule", "plan.targets.patents"),
         ("exceeds", "industry.smes"),
         ("formula_mismatch", "green.co2_cumulative_reduction"),
@@ -70,7 +70,6 @@ BROKEN: dict[str, set[tuple[str, str]]] = {
     "summary-2023": {
         ("too_long", "summary.clusters"),
         ("unknown_key", "summary.clusters"),
-        ("unknown_key", "rejected.applications"),
         ("unknown_field", "summary.contact"),
     },
 }

@@ -14,7 +14,6 @@ import itertools
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -29,7 +28,7 @@ from clusterforms.diff.text import normalise_label
 from clusterforms.drafts.align import words
 from clusterforms.drafts.pairing import label_score, pair
 from clusterforms.model.checks import check_spec
-from tests import wordforms
+from tests import office, wordforms
 from tests.strategies import specs
 from tests.wordforms.plaintext import paragraphs
 
@@ -204,8 +203,7 @@ def test_our_own_blank_form_imports_back_to_its_spec(spec_id: str) -> None:
     changes = cf.diff(spec, draft.spec).changes
     # What is not the form's: the source line (the file's name instead); and what the
     # importer reads as a guess the base does not share: a bound from the label's wording
-    # (0 for a 降低率 in %), and whether the summary's list of rejected applications,
-    # which is ours, not the ministry's, is required.
+    # (0 for a 降低率 in %), or whether a field is required.
     allowed = {"metadata_changed", "range_changed", "required_changed"}
     assert {c.code for c in changes} <= allowed, [(c.code, c.subject) for c in changes]
     assert [c.attribute for c in changes if c.code == "metadata_changed"] == ["source"]
@@ -220,21 +218,7 @@ def doc_templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for form in FORMS:
         sources.append(folder / f"{form}.docx")
         sources[-1].write_bytes(_blank(form))
-    subprocess.run(
-        [
-            shutil.which("soffice") or "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{folder}/lo",
-            "--convert-to",
-            "doc",
-            "--outdir",
-            str(folder),
-            *map(str, sources),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=300,
-    )
+    office.convert(sources, "doc", folder)
     return folder
 
 
@@ -296,7 +280,7 @@ def test_the_import_verb_writes_the_draft_and_its_report(tmp_path: Path) -> None
     result = _cli("import", template, "--like", "national-2023", "-o", out, "--report", report)
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
-    assert "imported like national-2023: 105 items" in result.stderr
+    assert "imported like national-2023: 106 items" in result.stderr
     spec = cf.load_spec(out)
     assert spec.find("basic.cluster_name").kind == "text"
     text = out.read_text(encoding="utf-8")
@@ -315,7 +299,7 @@ def test_the_import_verb_prints_to_stdout_and_never_overwrites_its_input(tmp_pat
     result = _cli("import", template)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# Draft imported from ")
-    assert result.stderr.splitlines()[0].startswith(f"{template}: imported: 77 items")
+    assert result.stderr.splitlines()[0].startswith(f"{template}: imported: 78 items")
     refused = _cli("import", template, "-o", template)
     assert refused.returncode == 2
     assert "it is the input" in refused.stderr

@@ -88,7 +88,10 @@ LIBRARY_ONLY = frozenset(
         "target_rule",
         "evidence_missing",
         "unknown_attachment",
+        "none_not_allowed",  # which figures can never be 无: the library's table
+        "none_but_inputs_show_value",  # 无 where other fields give the value
         "too_many_digits",  # the bounds on digits: a schema pattern could, but does not
+        "too_long_together",  # a limit shared by several fields: no schema keyword sums them
         "invalid_character",  # refused by the loader before any schema sees the text
     }
 )
@@ -468,7 +471,9 @@ def roster_values(draw: st.DrawFn, item: cf.RosterItem) -> Any:
                 c.id: draw(
                     texts(c.max_chars, required=False) | numbers(None) | st.none()
                     if not c.numbered
-                    else st.integers(1, 99).map(Decimal) | st.integers(1, 99).map(str)
+                    # as text, within the column's limit however it is counted
+                    else st.integers(1, 99).map(Decimal)
+                    | st.integers(1, 9 if c.max_chars == 1 else 99).map(str)
                 )
                 for c in columns
             }
@@ -893,8 +898,10 @@ def test_number_properties_accept_numbers_and_numeric_strings() -> None:
     values = application_schema(cf.load_spec("national-2023"))["properties"]["values"]
     water = values["properties"]["green.water_reuse_rate"]
     assert water["title"] == "工业用水重复利用率（%）"
-    assert water["type"] == ["number", "string"]
-    assert (water["minimum"], water["maximum"]) == (0, 100)
+    number, none = water["anyOf"]  # a number, or 无: the form's explicit none
+    assert number["type"] == ["number", "string"]
+    assert (number["minimum"], number["maximum"]) == (0, 100)
+    assert none == {"type": "string", "pattern": r"^\s*无\s*$"}
     assert "单位：%" in water["description"]
     branches = values["properties"]["basic.industry_type"]["oneOf"]
     assert {"const": "secondary", "title": "第二产业"} in branches
@@ -1046,8 +1053,9 @@ def test_each_mistake_of_a_broken_example_alone(spec_id: str) -> None:
         if library_codes:
             caught.append(key)
     # One per structural mistake listed in examples/README.md (the 汇总表's few
-    # fields hold several mistakes each: then every changed field is caught).
-    assert len(caught) >= min(8, len(changed)), caught
+    # fields hold several mistakes each: then every changed field is caught).  Jiangsu
+    # has 7: its plan over the 3000 字 that three fields share is the library's alone.
+    assert len(caught) >= min(7, len(changed)), caught
 
 
 @pytest.mark.parametrize("spec_id", _existing(".json"))

@@ -122,8 +122,11 @@ class TestText:
     def test_wu_is_accepted_for_text(self) -> None:
         assert findings({"industry.chain_narrative": "无"}) == []
 
-    def test_wu_is_not_a_number(self) -> None:
-        assert only({"basic.area": "无"}).code == "wrong_type"
+    def test_wu_is_refused_where_every_cluster_has_the_figure(self) -> None:
+        assert only({"basic.area": "无"}).code == "none_not_allowed"
+
+    def test_wu_is_an_answer_where_the_cluster_may_have_nothing(self) -> None:
+        assert findings({"open.overseas_branches": "无"}) == []
 
     def test_blank_text_is_empty(self) -> None:
         report = cf.validate(NATIONAL, doc({"basic.operator": "   "}))

@@ -10,10 +10,11 @@ table and rosters in :mod:`clusterforms.validation.tables`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from clusterforms.application.values import ByYear, Invalid, NamedCount, Parts
+from clusterforms.application.values import ByYear, Invalid, NamedCount, NoneAnswer, Parts
 from clusterforms.model.items import (
     CountItem,
     CountsItem,
@@ -39,6 +40,7 @@ from clusterforms.validation.cells import (
     wrong_type,
 )
 from clusterforms.validation.emit import Emitter, label_of
+from clusterforms.validation.none import required_code
 
 
 def text_checker(item: TextItem | NarrativeItem | CoverLine | SignoffItem) -> Checker:
@@ -51,6 +53,47 @@ def text_checker(item: TextItem | NarrativeItem | CoverLine | SignoffItem) -> Ch
             wrong_type(emit, item, TEXT_WORDS, value)
         elif limit is not None and len(value) > limit and (n := count_words(value)) > limit:
             emit("too_long", item.id, label, limit=limit, count=n)
+
+    return check
+
+
+def _shared_limits(spec: FormSpec) -> dict[str, tuple[NarrativeItem, tuple[str, ...]]]:
+    """Each narrative whose limit others share (``counts_toward``) → it and every sharer's id."""
+    items = {item.id: item for _, item in spec.walk()}
+    out: dict[str, tuple[NarrativeItem, tuple[str, ...]]] = {}
+    for _, item in spec.walk():
+        target = items.get(getattr(item, "counts_toward", None) or "")
+        if isinstance(target, NarrativeItem):
+            owner, ids = out.get(target.id, (target, (target.id,)))
+            out[target.id] = (owner, (*ids, item.id))
+    return out
+
+
+def shared_limit_check(spec: FormSpec) -> Callable[[Mapping[str, Any], Emitter], None]:
+    """The limit of each shared narrative checked on its text and its sharers' together.
+
+    A text over the limit on its own is already ``too_long``; otherwise texts
+    within it one by one but over it together are ``too_long_together``.
+    """
+    items = {item.id: item for _, item in spec.walk()}
+    shared = _shared_limits(spec)
+
+    def check(values: Mapping[str, Any], emit: Emitter) -> None:
+        for owner, ids in shared.values():
+            limit = owner.max_chars
+            counts = {i: count_words(v) for i in ids if isinstance(v := values.get(i), str)}
+            if limit is None or counts.get(owner.id, 0) > limit:
+                continue
+            if (n := sum(counts.values())) > limit:
+                others = "、".join(f"「{label_of(items[i])}」" for i in ids[1:])
+                emit(
+                    "too_long_together",
+                    owner.id,
+                    label_of(owner),
+                    limit=limit,
+                    count=n,
+                    others=others,
+                )
 
     return check
 
@@ -93,7 +136,7 @@ def _year_check(item: Item, years: tuple[int, ...], code: str) -> Any:
 
 
 def yearly_checker(spec: FormSpec, item: YearlyItem) -> Checker:
-    """One value per data year: exactly the spec's years, each a valid number."""
+    """One value per data year: exactly the spec's years, each a valid number or "无"."""
     read = NumberCheck(
         item.id,
         label_of(item),
@@ -102,14 +145,14 @@ def yearly_checker(spec: FormSpec, item: YearlyItem) -> Checker:
         minimum=item.minimum,
         maximum=item.maximum,
     )
-    check_years = _year_check(item, spec.data_years, "required_number")
+    check_years = _year_check(item, spec.data_years, required_code(item.id))
 
-    def check(value: Any, emit: Emitter, _: Attachments) -> dict[int, Decimal] | None:
+    def check(value: Any, emit: Emitter, _: Attachments) -> dict[int, Decimal | NoneAnswer] | None:
         if not isinstance(value, ByYear):
             wrong_type(emit, item, OBJECT_WORDS, value)
             return None
         check_years(emit, value)
-        parsed: dict[int, Decimal] = {}
+        parsed: dict[int, Decimal | NoneAnswer] = {}
         for year, cell in value.cells.items():
             if (number := read(cell, emit, year)) is not None:
                 parsed[year] = number
@@ -137,7 +180,7 @@ def _part_counts(  # noqa: PLR0913, PLR0917 - one cell block's whole context
     if item.required:
         for part in parts:
             if part.id not in value.cells:
-                emit("required_number", item.id, read.label, year=year, option=part.id)
+                emit(required_code(item.id), item.id, read.label, year=year, option=part.id)
 
 
 def counts_checker(item: CountsItem) -> Checker:
@@ -149,7 +192,7 @@ def counts_checker(item: CountsItem) -> Checker:
 def standards_checker(spec: FormSpec, item: StandardsItem) -> Checker:
     """Standards led or joined: year → category → role → count."""
     read = NumberCheck(item.id, label_of(item), integer=True)
-    check_years = _year_check(item, spec.data_years, "required_number")
+    check_years = _year_check(item, spec.data_years, required_code(item.id))
 
     def check(value: Any, emit: Emitter, _: Attachments) -> None:
         if not isinstance(value, ByYear):
@@ -169,11 +212,11 @@ def standards_checker(spec: FormSpec, item: StandardsItem) -> Checker:
 
 
 def named_count_checker(item: NamedCountItem) -> Checker:
-    """``{"count": n, "names": "…"}``: names are required once the count is above 0."""
+    """``{"count": n, "names": "…"}``: names are required once the count is above 0 (not for 无)."""
     label = label_of(item)
     read = NumberCheck(item.id, label, integer=True)
 
-    def check(value: Any, emit: Emitter, _: Attachments) -> Decimal | None:
+    def check(value: Any, emit: Emitter, _: Attachments) -> Decimal | NoneAnswer | None:
         if not isinstance(value, NamedCount):
             wrong_type(emit, item, OBJECT_WORDS, value)
             return None
@@ -181,11 +224,11 @@ def named_count_checker(item: NamedCountItem) -> Checker:
             emit("unknown_key", item.id, label, key=key)
         count = None
         if value.count is None:
-            emit("required_number", item.id, label, option="count")
+            emit(required_code(item.id), item.id, label, option="count")
         else:
             count = read(value.count, emit, None, "count")
         if value.names is None:
-            if count is not None and count > 0:
+            if isinstance(count, Decimal) and count > 0:
                 emit("required", item.id, label, option="names")
         elif isinstance(value.names, Invalid):
             wrong_type(emit, item, TEXT_WORDS, value.names)

@@ -51,6 +51,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "「{label}」{where}为必填栏目，应填写数值，不得空缺",
         "'{label}'{where} is required and must be a number",
     ),
+    "required_number_or_none": (
+        "「{label}」{where}为必填栏目，应填写数值，不得空缺；无相关情况时应填写“无”",
+        "'{label}'{where} is required: write a number, or 无 where there is none",
+    ),
+    "none_not_allowed": (
+        "「{label}」{where}不能填写“无”：{why}",
+        "'{label}'{where} cannot be 无: {why_en}",
+    ),
+    "none_but_inputs_show_value": (
+        "「{label}」{where}填报为“无”，但按已填数据计算应为 {computed}，应填写数值（{source}）",
+        (
+            "'{label}'{where} is 无, but the figures on the form give {computed}: "
+            "write the number ({source})"
+        ),
+    ),
     "decimals": (
         "「{label}」{where}填报为 {value}，数据有小数时保留小数点后{decimals}位",
         "'{label}'{where} is {value}; keep {decimals} decimal places",
@@ -84,6 +99,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "too_long": (
         "「{label}」限{limit}字以内，填报了{count}字",
         "'{label}' is limited to {limit} characters, got {count}",
+    ),
+    "too_long_together": (
+        "「{label}」与{others}合计限{limit}字以内，填报了{count}字",
+        "'{label}' and {others} are limited to {limit} characters together, got {count}",
     ),
     "explanation_required": (
         "「{label}」选择“{option_label}”时需附情况说明",

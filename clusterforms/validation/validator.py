@@ -33,6 +33,7 @@ from clusterforms.validation.fields import (
     counts_checker,
     named_count_checker,
     number_checker,
+    shared_limit_check,
     stages_checker,
     standards_checker,
     text_checker,
@@ -40,6 +41,7 @@ from clusterforms.validation.fields import (
 )
 from clusterforms.validation.findings import Report
 from clusterforms.validation.messages import Lang
+from clusterforms.validation.none import required_code
 from clusterforms.validation.options import checklist_checker, choice_checker
 from clusterforms.validation.rules import RuleCheck, compile_rules, compile_targets
 from clusterforms.validation.tables import roster_checker, targets_checker
@@ -96,6 +98,7 @@ class Validator:
         self._plan = tuple(plan)
         self._rules = tuple(rules)
         self._names = shown_names(spec)
+        self._shared = shared_limit_check(spec)
 
     def validate(self, data: object, *, lang: Lang = "zh") -> Report:
         """Every finding for ``data``, a document (docs/data-format.md) or an Application."""
@@ -104,6 +107,7 @@ class Validator:
         if application is not None:
             _check_document(application, emit)
             parsed = self._fields(application, emit)
+            self._shared(application.values, emit)
             for rule in self._rules:
                 rule(parsed, emit)
         return Report(spec=self.spec.id, findings=tuple(emit.findings))
@@ -130,7 +134,7 @@ class Validator:
             value = values.get(field_id)
             if value is None:
                 if required:
-                    emit("required_number" if numeric else "required", field_id, label)
+                    emit(required_code(field_id) if numeric else "required", field_id, label)
                 continue
             result = check(value, emit, attachments)
             if result is not None:

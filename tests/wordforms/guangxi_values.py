@@ -42,10 +42,6 @@ PLAN_TEXT = "\n".join(
         PLAN["idea"],
         "（二）发展目标",
         PLAN["goals"],
-        "（三）重点任务",
-        PLAN["tasks"],
-        "（四）保障措施",
-        PLAN["measures"],
     )
 )
 
@@ -217,6 +213,8 @@ VALUES: dict[str, Any] = {
     "governance.platforms.other": {"count": 1, "names": "玉林市中小企业公共服务平台北流工作站"},
     "governance.services": ["information", "startup", "training", "marketing", "finance"],
     "plan.text": PLAN_TEXT,
+    "plan.tasks": PLAN["tasks"],
+    "plan.measures": PLAN["measures"],
     "plan.targets": {
         "rows": {
             "plan.targets.output_growth": {"baseline": "13.53", "target": "11"},

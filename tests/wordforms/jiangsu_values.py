@@ -42,10 +42,6 @@ PLAN_TEXT = "\n".join(
         PLAN["idea"],
         "（二）发展目标",
         PLAN["goals"],
-        "（三）重点任务",
-        PLAN["tasks"],
-        "（四）保障措施",
-        PLAN["measures"],
     )
 )
 
@@ -171,6 +167,8 @@ VALUES: dict[str, Any] = {
         "consulting",
     ],
     "plan.text": PLAN_TEXT,
+    "plan.tasks": PLAN["tasks"],
+    "plan.measures": PLAN["measures"],
     "plan.targets": {
         "rows": {
             "plan.targets.output_growth": {"baseline": "13.30", "target": "12"},

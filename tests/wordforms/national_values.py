@@ -51,10 +51,6 @@ PLAN_TEXT = "\n".join(
         PLAN["idea"],
         "（二）发展目标",
         PLAN["goals"],
-        "（三）重点任务",
-        PLAN["tasks"],
-        "（四）保障措施",
-        PLAN["measures"],
     )
 )
 
@@ -205,6 +201,8 @@ VALUES: dict[str, Any] = {
     "governance.platforms": ["provincial_platform", "sme_platform"],
     "governance.services": ["information", "innovation", "training", "marketing", "finance"],
     "plan.text": PLAN_TEXT,
+    "plan.tasks": PLAN["tasks"],
+    "plan.measures": PLAN["measures"],
     "plan.targets": {
         "rows": {
             "plan.targets.output_growth": {"baseline": "14.48", "target": "12"},

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from clusterforms import ExtraRow, Parts, StagesItem, TargetRow, Targets, TargetsItem
+from clusterforms_renderers._indicators import is_count
 from clusterforms_renderers.docx._layout import (
     CENTER,
     LEFT,
@@ -132,11 +133,6 @@ def average_unit(item: TargetsItem, row: TargetRow) -> str | None:
     if any(r.row == row.id and r.check == "not_below_average_reduction" for r in item.rules):
         return "%"
     return row.unit
-
-
-def is_count(indicator: str) -> bool:
-    """Whether a target row counts something (优质中小企业数量): printed as a whole number."""
-    return "数量" in indicator
 
 
 def _shown(ctx: Ctx, row: TargetRow, key: str, value: Any, unit: str | None) -> str | None:

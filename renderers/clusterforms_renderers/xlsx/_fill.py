@@ -46,13 +46,14 @@ from clusterforms import (
     read_application,
 )
 from clusterforms.errors import ApplicationError, RenderError
+from clusterforms_renderers._indicators import is_count
 from clusterforms_renderers.xlsx._choices import option_labels
 from clusterforms_renderers.xlsx._codec import MAX_CELL_CHARS
 from clusterforms_renderers.xlsx._inputs import NO, YES
 from clusterforms_renderers.xlsx._keys import ATTACHMENTS
 from clusterforms_renderers.xlsx._layout import Slots
 from clusterforms_renderers.xlsx._place import CellValue, Place, Placer, refusal
-from clusterforms_renderers.xlsx._targets import DEFAULT_EXTRA_ROWS, has_average, is_count
+from clusterforms_renderers.xlsx._targets import DEFAULT_EXTRA_ROWS, has_average
 
 _ATTACHMENT_KEYS: Final = ("id", "title", "file")
 _EVIDENCE_SEPARATOR: Final = "、"

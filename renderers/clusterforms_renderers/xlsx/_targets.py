@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from clusterforms import StagesItem, TargetDirection, TargetsItem
+from clusterforms_renderers._indicators import is_count
 from clusterforms_renderers.xlsx import _blocks, _inputs
 from clusterforms_renderers.xlsx._grid import Grid, tall_input
 from clusterforms_renderers.xlsx._keys import CellKey
@@ -111,11 +112,6 @@ def _direction(
                 else _inputs.any_rule(direction.label, decimals=0 if whole else 2)
             )
             sheet.input(current, col, key, rule, colspan=span)
-
-
-def is_count(indicator: str) -> bool:
-    """Whether a target row counts something (优质中小企业数量): a whole number, shown whole."""
-    return "数量" in indicator
 
 
 def _target_kind(kind: str) -> Any:

@@ -38,8 +38,16 @@ def text_field(item: Any, *, required: bool) -> JsonObject:
         getattr(item, "prompt", None),
         *notes,
         f"限{limit}字以内（不计空格、换行等空白字符）" if limit is not None else None,
+        _shared_limit(getattr(item, "counts_toward", None)),
     )
     return titled(schema, item_label(item), description)
+
+
+def _shared_limit(target: str | None) -> str | None:
+    """Words for a text that shares another's limit: a sum no pattern can check."""
+    if target is None:
+        return None
+    return f"与 {target} 合计计入其字数限制（合计由 clusterforms validate 核对）"
 
 
 def number_field(item: NumberItem) -> JsonObject:

@@ -444,11 +444,12 @@ _MIGRATE: dict[str, tuple[str, str]] = {
     "migrate.summary": (
         (
             "已迁移 {old} → {new}：沿用 {carried} 个栏目，换算 {converted} 个数值，"
-            "放入年度 {placed} 个，未沿用 {dropped} 个；{missing} 个必填数值尚空缺"
+            "放入年度 {placed} 个，移入新栏目 {moved} 个，"
+            "未沿用 {dropped} 个；{missing} 个必填数值尚空缺"
         ),
         (
             "migrated {old} → {new}: {carried} fields carried, {converted} values converted, "
-            "{placed} placed, {dropped} dropped; {missing} required values now empty"
+            "{placed} placed, {moved} moved, {dropped} dropped; {missing} required values now empty"
         ),
     ),
     "migrate.converted_title": ("换算单位：", "converted:"),

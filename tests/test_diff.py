@@ -207,6 +207,9 @@ def test_decimals_and_range(guangxi: cf.FormSpec) -> None:
         ("decimals_changed", "additive"),
         ("range_changed", "additive"),
     ]
+    takes_none = replace_item(guangxi, item.id, attrs.evolve(item, allows_none=True))
+    assert _one(guangxi, takes_none) == [("none_changed", "additive")]
+    assert _one(takes_none, guangxi) == [("none_changed", "breaking")]
 
 
 def test_options_added_removed_relabelled_reordered(national: cf.FormSpec) -> None:

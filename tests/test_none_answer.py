@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ import pytest
 import clusterforms as cf
 from clusterforms.formulas import growth_rate, round2
 
+ROOT = Path(__file__).resolve().parent.parent
 GUANGXI = cf.load_spec("guangxi-2025")
 NATIONAL = cf.load_spec("national-2023")
 BASE: dict[str, Any] = cf.load_application("examples/guangxi-2025.json")
@@ -181,6 +183,20 @@ class TestRefused:
     def test_the_area(self) -> None:
         found = codes(filled(basic__area="无"))
         assert found == [("none_not_allowed", "basic.area", None, "error")]
+
+    def test_the_spec_decides_not_the_id(self, tmp_path: Path) -> None:
+        text = (ROOT / "specs" / "guangxi-2025.toml").read_text(encoding="utf-8")
+        text = text.replace('id = "basic.area"\nallows_none = false\n', 'id = "basic.area"\n')
+        text = text.replace(
+            'id = "open.overseas_branches"\n',
+            'id = "open.overseas_branches"\nallows_none = false\n',
+        )
+        path = tmp_path / "guangxi-variant.toml"
+        path.write_text(text, encoding="utf-8")
+        variant = cf.load_spec(path)
+        document = filled(basic__area="无", open__overseas_branches="无")
+        refused = [f.field for f in cf.validate(variant, document) if f.code == "none_not_allowed"]
+        assert refused == ["open.overseas_branches"]
 
     def test_a_target_a_remark_asks_for(self) -> None:
         document = filled()

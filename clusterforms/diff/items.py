@@ -145,6 +145,11 @@ def _required(c: Collector, p: _Prop) -> None:
     p.add(c, "required_changed", "breaking" if p.after else "additive", message)
 
 
+def _allows_none(c: Collector, p: _Prop) -> None:
+    message = "now_allows_none" if p.after else "now_refuses_none"
+    p.add(c, "none_changed", "additive" if p.after else "breaking", message)
+
+
 def _max_chars(c: Collector, p: _Prop) -> None:
     tighter = p.after is not None and (p.before is None or p.after < p.before)
     message = "max_chars_tightened" if tighter else "max_chars_relaxed"
@@ -204,6 +209,7 @@ _HANDLERS: dict[str, _Handler] = {
     "unit": _unit,
     "decimals": _decimals,
     "required": _required,
+    "allows_none": _allows_none,
     "max_chars": _max_chars,
     "minimum": _range,
     "maximum": _range,

@@ -78,6 +78,8 @@ _CHANGES: dict[str, tuple[str, str]] = {
     "decimals_changed": ("小数位数已修改", "decimal places changed"),
     "now_required": ("改为必填", "now required"),
     "no_longer_required": ("改为选填", "no longer required"),
+    "now_allows_none": ("改为可填写“无”", "now takes 无"),
+    "now_refuses_none": ("改为不得填写“无”", "no longer takes 无"),
     "max_chars_tightened": ("字数限制收紧", "character limit tightened"),
     "max_chars_relaxed": ("字数限制放宽", "character limit relaxed"),
     "range_tightened": ("{name}收紧", "{name} tightened"),

@@ -69,7 +69,7 @@ FORM: Final = "#form"
 _ISSUER: Final = "issuer"
 _FORM_FROM_BASE: Final = frozenset({_ISSUER, "region"})
 #: What no template prints, so the base knows better.
-_UNPRINTED: Final = ("decimals",)
+_UNPRINTED: Final = ("decimals", "allows_none")
 #: What a template prints only sometimes: the base's is taken where the draft has none.
 _WHEN_NONE: Final = ("minimum", "maximum")
 #: A leading outline number (三、, （一）, 1.): Word draws it, or a seed lost it.

@@ -83,7 +83,10 @@ class PairItem:
 
 @attrs.frozen(kw_only=True)
 class NumberItem:
-    """A decimal value with a unit (亿元, %, 平方公里)."""
+    """A decimal value with a unit (亿元, %, 平方公里).
+
+    ``allows_none`` false marks a figure every cluster has (占地面积): "无" is refused.
+    """
 
     kind: Literal["number"] = "number"
     id: str
@@ -93,18 +96,23 @@ class NumberItem:
     minimum: Decimal | None = None
     maximum: Decimal | None = None
     required: bool = True
+    allows_none: bool = True
     notes: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
 class CountItem:
-    """A whole number, never negative (企业数量, 分支机构数量 ____个)."""
+    """A whole number, never negative (企业数量, 分支机构数量 ____个).
+
+    ``allows_none`` false marks a figure every cluster has (从业人员数量): "无" is refused.
+    """
 
     kind: Literal["count"] = "count"
     id: str
     label: str
     unit: str | None = None
     required: bool = True
+    allows_none: bool = True
     notes: tuple[str, ...] = ()
 
 
@@ -154,7 +162,8 @@ class YearlyItem:
     of the table's last year header; ``header`` prints its own row of years
     under the label (工业软件采购金额); ``rows`` stacks the years vertically
     (Jiangsu's CO₂ rows).  ``summary`` is a single value printed as one more
-    row of the block (近三年累计降低率).
+    row of the block (近三年累计降低率).  ``allows_none`` false marks a figure
+    every cluster has (总产值, 企业数量): "无" is refused in any year.
     """
 
     kind: Literal["yearly"] = "yearly"
@@ -168,6 +177,7 @@ class YearlyItem:
     layout: Literal["columns", "header", "rows"] = "columns"
     summary: NumberItem | None = None
     required: bool = True
+    allows_none: bool = True
     notes: tuple[str, ...] = ()
 
 

@@ -18,7 +18,7 @@ from clusterforms.application.values import Invalid, NoneAnswer
 from clusterforms.model.items import Item
 from clusterforms.model.spec import CoverLine
 from clusterforms.validation.emit import Emitter, label_of
-from clusterforms.validation.none import NEVER_NONE_WHY, refuses_none
+from clusterforms.validation.none import NEVER_NONE_WHY
 
 #: Attachment ids of the application, or None when it lists none.
 Attachments = frozenset[str] | None
@@ -146,6 +146,7 @@ class NumberCheck:
         decimals: int = 2,
         minimum: Decimal | None = None,
         maximum: Decimal | None = None,
+        refuses_none: bool = False,
     ) -> None:
         self.field = field
         self.label = label
@@ -153,7 +154,7 @@ class NumberCheck:
         self.decimals = decimals
         self.minimum = Decimal(0) if integer and minimum is None else minimum
         self.maximum = maximum
-        self.refuses_none = refuses_none(field)
+        self.refuses_none = refuses_none
 
     def __call__(
         self, cell: object, emit: Emitter, year: int | None = None, option: str | None = None

@@ -40,7 +40,7 @@ from clusterforms.validation.cells import (
     wrong_type,
 )
 from clusterforms.validation.emit import Emitter, label_of
-from clusterforms.validation.none import required_code
+from clusterforms.validation.none import refuses_none, required_code
 
 
 def text_checker(item: TextItem | NarrativeItem | CoverLine | SignoffItem) -> Checker:
@@ -101,7 +101,7 @@ def shared_limit_check(spec: FormSpec) -> Callable[[Mapping[str, Any], Emitter],
 def number_checker(item: NumberItem | CountItem) -> Checker:
     """A single number or count."""
     if isinstance(item, CountItem):
-        read = NumberCheck(item.id, label_of(item), integer=True)
+        read = NumberCheck(item.id, label_of(item), integer=True, refuses_none=refuses_none(item))
     else:
         read = NumberCheck(
             item.id,
@@ -110,6 +110,7 @@ def number_checker(item: NumberItem | CountItem) -> Checker:
             decimals=item.decimals,
             minimum=item.minimum,
             maximum=item.maximum,
+            refuses_none=refuses_none(item),
         )
     return lambda value, emit, _: read(value, emit)
 
@@ -144,8 +145,9 @@ def yearly_checker(spec: FormSpec, item: YearlyItem) -> Checker:
         decimals=item.decimals,
         minimum=item.minimum,
         maximum=item.maximum,
+        refuses_none=refuses_none(item),
     )
-    check_years = _year_check(item, spec.data_years, required_code(item.id))
+    check_years = _year_check(item, spec.data_years, required_code(item))
 
     def check(value: Any, emit: Emitter, _: Attachments) -> dict[int, Decimal | NoneAnswer] | None:
         if not isinstance(value, ByYear):
@@ -180,7 +182,7 @@ def _part_counts(  # noqa: PLR0913, PLR0917 - one cell block's whole context
     if item.required:
         for part in parts:
             if part.id not in value.cells:
-                emit(required_code(item.id), item.id, read.label, year=year, option=part.id)
+                emit(required_code(item), item.id, read.label, year=year, option=part.id)
 
 
 def counts_checker(item: CountsItem) -> Checker:
@@ -192,7 +194,7 @@ def counts_checker(item: CountsItem) -> Checker:
 def standards_checker(spec: FormSpec, item: StandardsItem) -> Checker:
     """Standards led or joined: year → category → role → count."""
     read = NumberCheck(item.id, label_of(item), integer=True)
-    check_years = _year_check(item, spec.data_years, required_code(item.id))
+    check_years = _year_check(item, spec.data_years, required_code(item))
 
     def check(value: Any, emit: Emitter, _: Attachments) -> None:
         if not isinstance(value, ByYear):
@@ -224,7 +226,7 @@ def named_count_checker(item: NamedCountItem) -> Checker:
             emit("unknown_key", item.id, label, key=key)
         count = None
         if value.count is None:
-            emit(required_code(item.id), item.id, label, option="count")
+            emit(required_code(item), item.id, label, option="count")
         else:
             count = read(value.count, emit, None, "count")
         if value.names is None:

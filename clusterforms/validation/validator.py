@@ -46,8 +46,8 @@ from clusterforms.validation.options import checklist_checker, choice_checker
 from clusterforms.validation.rules import RuleCheck, compile_rules, compile_targets
 from clusterforms.validation.tables import roster_checker, targets_checker
 
-#: (field id, label, required, numeric, checker) for each field, in form order.
-_FieldPlan = tuple[str, str, bool, bool, Checker]
+#: (field id, label, required, the code a blank gets, checker) for each field, in form order.
+_FieldPlan = tuple[str, str, bool, str, Checker]
 _NUMERIC = (NumberItem, CountItem, YearlyItem, StandardsItem, CountsItem, NamedCountItem)
 
 
@@ -81,7 +81,8 @@ class Validator:
     def __init__(self, spec: FormSpec) -> None:
         self.spec = spec
         plan: list[_FieldPlan] = [
-            (line.id, label_of(line), True, False, text_checker(line)) for line in spec.cover.lines
+            (line.id, label_of(line), True, "required", text_checker(line))
+            for line in spec.cover.lines
         ]
         rules: list[RuleCheck] = []
         for _, item in spec.walk():
@@ -91,7 +92,8 @@ class Validator:
             if checker is None:
                 continue
             required = bool(getattr(item, "required", False))
-            plan.append((item.id, label_of(item), required, isinstance(item, _NUMERIC), checker))
+            blank = required_code(item) if isinstance(item, _NUMERIC) else "required"
+            plan.append((item.id, label_of(item), required, blank, checker))
             if isinstance(item, TargetsItem):
                 rules.append(compile_targets(spec, item))
         rules.extend(compile_rules(spec))
@@ -130,11 +132,11 @@ class Validator:
             else frozenset(a.id for a in application.attachments)
         )
         parsed: dict[str, Any] = {}
-        for field_id, label, required, numeric, check in self._plan:
+        for field_id, label, required, blank, check in self._plan:
             value = values.get(field_id)
             if value is None:
                 if required:
-                    emit(required_code(field_id) if numeric else "required", field_id, label)
+                    emit(blank, field_id, label)
                 continue
             result = check(value, emit, attachments)
             if result is not None:

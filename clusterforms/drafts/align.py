@@ -14,7 +14,6 @@ The base's rules and criteria follow (:mod:`.carry`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import Any, Final
 
@@ -40,6 +39,7 @@ from clusterforms.model.items import (
     YearlyItem,
 )
 from clusterforms.model.spec import Appendix, Cover, FormSpec, Section
+from clusterforms.model.text import outline_key
 
 #: A pairing below this label similarity is noted with its score.
 SURE: Final = 0.9
@@ -72,17 +72,12 @@ _FORM_FROM_BASE: Final = frozenset({_ISSUER, "region"})
 _UNPRINTED: Final = ("decimals", "allows_none")
 #: What a template prints only sometimes: the base's is taken where the draft has none.
 _WHEN_NONE: Final = ("minimum", "maximum")
-#: A leading outline number (三、, （一）, 1.): Word draws it, or a seed lost it.
-_OUTLINE_NUMBER: Final = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])\s*"
-)
 
 
 def _same_outline(a: Sequence[str], b: Sequence[str]) -> bool:
     """Whether two outlines print the same lines but for their leading numbers."""
     return len(a) == len(b) and all(
-        _OUTLINE_NUMBER.sub("", x, count=1) == _OUTLINE_NUMBER.sub("", y, count=1)
-        for x, y in zip(a, b, strict=True)
+        outline_key(x) == outline_key(y) for x, y in zip(a, b, strict=True)
     )
 
 

@@ -11,20 +11,12 @@ numbers (（三）重点任务 is 重点任务).
 
 from __future__ import annotations
 
-import re
-from typing import Any, Final
+from typing import Any
 
 from clusterforms.migrate.carry import Carrier
 from clusterforms.model.items import NarrativeItem
 from clusterforms.model.spec import FormSpec
-
-_NUMBER: Final = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])\s*"
-)
-
-
-def _key(line: str) -> str:
-    return _NUMBER.sub("", line.strip(), count=1).strip()
+from clusterforms.model.text import outline_key
 
 
 def split_headed(
@@ -43,13 +35,15 @@ def split_headed(
         if item.id in values or item.id in old_fields or not isinstance(text, str):
             continue
         lines = text.split("\n")
-        at = next((n for n, line in enumerate(lines) if _key(line) == item.label), None)
+        at = next((n for n, line in enumerate(lines) if outline_key(line) == item.label), None)
         if at is None:
             continue
         owner = items.get(source)
         outline = owner.outline if isinstance(owner, NarrativeItem) else ()
-        stops = {_key(line) for line in outline} | {h.label for h in headed}
-        end = next((n for n in range(at + 1, len(lines)) if _key(lines[n]) in stops), len(lines))
+        stops = {outline_key(line) for line in outline} | {h.label for h in headed}
+        end = next(
+            (n for n in range(at + 1, len(lines)) if outline_key(lines[n]) in stops), len(lines)
+        )
         body = "\n".join(lines[at + 1 : end]).strip()
         if not body:
             continue

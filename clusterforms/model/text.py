@@ -7,8 +7,9 @@ that nothing of the form went missing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, Final
 
 from clusterforms.model.items import (
     ChecklistItem,
@@ -34,6 +35,15 @@ from clusterforms.model.items import (
 from clusterforms.model.spec import Appendix, FormSpec
 
 CHECKBOX = "□"
+#: A leading outline number (三、, （一）, 1.): Word draws it, or a seed lost it.
+_OUTLINE_NUMBER: Final = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])\s*"
+)
+
+
+def outline_key(line: str) -> str:
+    """An outline line without its leading number: （三）重点任务 and 重点任务 are one heading."""
+    return _OUTLINE_NUMBER.sub("", line.strip(), count=1).strip()
 
 
 def year_label(year: int) -> str:

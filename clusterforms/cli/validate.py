@@ -272,8 +272,7 @@ def _print_findings(checked: Checked, report: Report, out: TextIO, lang: str) ->
     """The reading's problems, then the findings, one line each (with the cell, when read)."""
     source = str(checked.path)
     out.writelines(extract.problem_line(source, n, lang) + "\n" for n in checked.reading or ())
-    notes = checked.review.notes if checked.review is not None else None
-    places = {n.field: n.place for n in reversed(notes or ()) if n.kind == "found" and n.field}
+    places = checked.review.places if checked.review is not None else {}
     for finding in report.findings:
         mark = _MARKS[lang][finding.severity]
         place = places.get(finding.field or "")

@@ -49,6 +49,15 @@ class ReviewInput:
     problem: str | None = None
     cluster_name: str = ""
 
+    @property
+    def places(self) -> Mapping[str, str]:
+        """Where the reader found each field (its first place), by field id."""
+        places: dict[str, str] = {}
+        for note in self.notes or ():
+            if note.field and note.place:
+                places.setdefault(note.field, note.place)
+        return places
+
 
 @attrs.frozen(kw_only=True)
 class ReviewFinding:
@@ -222,7 +231,7 @@ def _criteria(spec: FormSpec, values: Application, gauges: _Gauges) -> tuple[Cri
 def _findings(number: int, entry: ReviewInput) -> tuple[ReviewFinding, ...]:
     """The reading's problems first (as the terminal shows them), then the findings."""
     notes = entry.notes or ()
-    places = _places(notes)
+    places = entry.places
     found: list[ReviewFinding] = [
         ReviewFinding(
             number=number,
@@ -251,12 +260,3 @@ def _findings(number: int, entry: ReviewInput) -> tuple[ReviewFinding, ...]:
             )
         )
     return tuple(found)
-
-
-def _places(notes: Iterable[ReadingNote]) -> Mapping[str, str]:
-    """Where the reader found each field (its first place), by field id."""
-    places: dict[str, str] = {}
-    for note in notes:
-        if note.field and note.place:
-            places.setdefault(note.field, note.place)
-    return places

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from clusterforms.application.values import NoneAnswer
@@ -180,17 +181,10 @@ def _formula_check(spec: FormSpec, rule: FormulaRule, labels: dict[str, str]) ->
                 continue  # an input the form does not ask for
             shown_year = year if year is not None else _selected_year(result, years)
             computed = _evaluate(formula, inputs)
+            say = partial(emit, field=result.field, label=label, year=shown_year, source=source)
             if isinstance(reported, NoneAnswer):
                 if computed is not None:  # "无", but the form's figures give the value
-                    emit(
-                        "none_but_inputs_show_value",
-                        result.field,
-                        label,
-                        severity=rule.severity,
-                        year=shown_year,
-                        computed=computed,
-                        source=source,
-                    )
+                    say("none_but_inputs_show_value", severity=rule.severity, computed=computed)
                 continue
             if not isinstance(reported, Decimal):
                 continue  # nothing reported to check
@@ -199,28 +193,18 @@ def _formula_check(spec: FormSpec, rule: FormulaRule, labels: dict[str, str]) ->
                     rule, args, values, years=years, year=year, labels=labels, yearly=yearly
                 )
                 zh, en, zero = reason or _OUT_OF_DOMAIN
-                emit(
+                severity = rule.severity if zero else "warning"
+                say(
                     "formula_unchecked",
-                    result.field,
-                    label,
-                    severity=rule.severity if zero else "warning",
-                    year=shown_year,
+                    severity=severity,
                     reported=reported,
                     reason=zh,
                     reason_en=en,
-                    source=source,
                 )
                 continue
             if abs(reported - round2(computed)) > rule.tolerance:
-                emit(
-                    "formula_mismatch",
-                    result.field,
-                    label,
-                    severity=rule.severity,
-                    year=shown_year,
-                    reported=reported,
-                    computed=computed,
-                    source=source,
+                say(
+                    "formula_mismatch", severity=rule.severity, reported=reported, computed=computed
                 )
 
     return check

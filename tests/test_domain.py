@@ -176,6 +176,7 @@ def test_shanghai_rd_growth_is_decided_by_the_geometric_mean() -> None:
     result = criterion(SHANGHAI, {"innovation.rd_growth": rates}, "innovation.rd_growth")
     assert result.status == "pass"
     assert "19.11" in result.details[0]
+    assert result.value == Decimal("19.11")  # the figure the review charts
 
 
 def test_shanghai_rd_growth_fails_on_the_geometric_not_the_arithmetic_mean() -> None:

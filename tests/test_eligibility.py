@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import clusterforms as cf
@@ -24,6 +25,17 @@ def test_output_threshold_each_year() -> None:
     assert "2020年 39.99" in low["core.output"].details[0]
     high = results({"industry.total_output": {"2020": "40", "2021": "45", "2022": "50"}})
     assert high["core.output"].status == "pass"
+
+
+def test_a_numeric_criterion_gives_the_figure_it_turns_on() -> None:
+    output = {"industry.total_output": {"2020": "39.99", "2021": "45", "2022": "50"}}
+    found = results({**output, "basic.area": "120.5", "industry.leading_cagr": "12.05"})
+    assert found["core.output"].value == Decimal("39.99")  # each year must: the worst year
+    assert found["core.area"].value == Decimal("120.5")  # one figure of no year
+    assert found["core.growth"].value == Decimal("12.05")
+    assert found["quality_smes"].value is None  # several conditions: no one figure
+    gap = results({"industry.total_output": {"2020": "41", "2022": "50"}})
+    assert gap["core.output"].value is None  # a year missing decides nothing
 
 
 def test_quality_smes_either_path_passes() -> None:

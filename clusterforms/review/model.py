@@ -18,7 +18,7 @@ import attrs
 from clusterforms.application.values import Application
 from clusterforms.model.spec import FormSpec
 from clusterforms.reading import ReadingNote
-from clusterforms.review.figures import Gauge, figure, gauge
+from clusterforms.review.figures import Gauge, gauge
 from clusterforms.summarize.lookalikes import Lookalike
 from clusterforms.summarize.quotas import region_of
 from clusterforms.validation.eligibility import Status, eligibility
@@ -208,24 +208,20 @@ def _region(spec: FormSpec, values: Application, name: str) -> str:
 
 
 def _criteria(spec: FormSpec, values: Application, gauges: _Gauges) -> tuple[CriterionOutcome, ...]:
-    results = {r.id: r for r in eligibility(spec, values)}
     if id(spec) not in gauges:
         gauges[id(spec)] = (spec, {c.id: gauge(spec, c) for c in spec.criteria})
     known = gauges[id(spec)][1]
-    outcomes = []
-    for criterion in spec.criteria:
-        result = results[criterion.id]
-        outcomes.append(
-            CriterionOutcome(
-                id=result.id,
-                text=result.text,
-                status=result.status,
-                details=result.details,
-                value=figure(spec, criterion, values),
-                gauge=known[criterion.id],
-            )
+    return tuple(
+        CriterionOutcome(
+            id=result.id,
+            text=result.text,
+            status=result.status,
+            details=result.details,
+            value=result.value,
+            gauge=known[result.id],
         )
-    return tuple(outcomes)
+        for result in eligibility(spec, values)
+    )
 
 
 def _findings(number: int, entry: ReviewInput) -> tuple[ReviewFinding, ...]:

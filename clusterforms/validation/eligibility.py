@@ -32,13 +32,19 @@ _OP_SIGNS = {"le": "≤", "lt": "<", "ge": "≥", "gt": ">", "eq": "=", "is": "�
 
 @attrs.frozen(kw_only=True)
 class CriterionResult:
-    """How one criterion came out, and why."""
+    """How one criterion came out, and why.
+
+    ``value`` is the figure a criterion of one numeric condition turns on: the
+    worst year where each must meet it, the best where any may, the last year's,
+    or the geometric mean of yearly rates; None for other criteria or when missing.
+    """
 
     id: str
     text: str
     source: str
     status: Status
     details: tuple[str, ...] = ()
+    value: Decimal | None = None
 
 
 def eligibility(spec: FormSpec, data: object) -> tuple[CriterionResult, ...]:
@@ -70,13 +76,33 @@ def _judge(spec: FormSpec, criterion: Criterion, values: Application) -> Criteri
         status = (
             "fail" if "fail" in statuses else "undecided" if "undecided" in statuses else "pass"
         )
+    conditions = criterion.conditions
     return CriterionResult(
         id=criterion.id,
         text=criterion.text,
         source=criterion.source,
         status=status,
         details=details,
+        value=_decisive(spec, conditions[0], values) if len(conditions) == 1 else None,
     )
+
+
+def _decisive(spec: FormSpec, condition: Condition, values: Application) -> Decimal | None:
+    """The one figure a numeric condition turns on (see :class:`CriterionResult`)."""
+    if condition.op not in _OP_SIGNS or condition.op == "is" or condition.overlapping:
+        return None
+    refs = [FieldRef.parse(f) for f in condition.fields]
+    if condition.of == "mean_growth":
+        return _mean_rate(spec, refs[0].field, values)
+    totals = [total for _, total in _totals(spec, refs, values, condition.years)]
+    known = [total for total in totals if total is not None]
+    if not known or len(known) < len(totals):
+        return None
+    if condition.years == "last" or len(known) == 1:
+        return known[-1]
+    low = condition.op in {"ge", "gt"}
+    best, worst = (max, min) if low else (min, max)
+    return best(known) if condition.years == "any" else worst(known)
 
 
 def _option(spec: FormSpec, values: Application, field: str) -> str | None:
@@ -138,13 +164,24 @@ def _mean_growth(
         if any(values.is_none(field, year) for year in spec.data_years):
             return "undecided", f"{field}: 年增速填报为“无”，无法计算年均增速{wanted}"
         return "undecided", f"{field}: 数据不全，无法计算年均增速{wanted}"
-    try:
-        mean = round2(mean_growth(known))
-    except FormulaError:
+    mean = _mean_rate(spec, field, values)
+    if mean is None:
         return "undecided", f"{field}: 年增速无法求几何平均{wanted}"
     ok = COMPARE_OPS[condition.op](mean, condition.threshold or Decimal(0))
     shown = "、".join(str(r) for r in known)
     return _unmet(condition, f"{field}: 年增速 {shown} 的几何平均为 {mean}{wanted}", ok=ok)
+
+
+def _mean_rate(spec: FormSpec, field: str, values: Application) -> Decimal | None:
+    """The geometric mean of a field's yearly rates (年均增速), rounded; None when it has none."""
+    rates = [values.number(field, year) for year in spec.data_years]
+    known = [r for r in rates if r is not None]
+    if not known or len(known) < len(rates):
+        return None
+    try:
+        return round2(mean_growth(known))
+    except FormulaError:
+        return None
 
 
 def _overlapping(

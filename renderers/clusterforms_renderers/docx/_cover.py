@@ -8,13 +8,12 @@ blanks of underlined spaces sized so the whole line fits the page.
 
 from __future__ import annotations
 
-import unicodedata
-
 from clusterforms import CoverLine, FormSpec
 from clusterforms_renderers.docx._blanks import join_parts, split_at_words
 from clusterforms_renderers.docx._layout import TAB_BLANK
 from clusterforms_renderers.docx._setup import LIST_NUM_ID, PORTRAIT_WIDTH
 from clusterforms_renderers.docx._values import Values
+from clusterforms_renderers.docx._widths import ems
 from clusterforms_renderers.docx._xml import (
     UNDERLINE,
     Font,
@@ -77,7 +76,7 @@ def _wrapped_lines(line: CoverLine, values: Values) -> int:
     if not line.suffixes:
         return _fit(line.label, value)[1] - 1
     room = (_RIGHT - _INDENT) / (_COVER_PT * 20) - 1
-    used = _em(line.label) + _em(value) + sum(_em(s) for s in line.suffixes) + 1
+    used = ems(line.label) + ems(value) + sum(ems(s) for s in line.suffixes) + 1
     return max(0, -int(-used // room) - 1)
 
 
@@ -90,9 +89,9 @@ def _fit(label: str, value: str) -> tuple[float, int]:
     that would leave a last line of one or two characters (有限公/司) or of
     nothing but the blank.
     """
-    text = _em(value) + 1  # the spaces around the value
+    text = ems(value) + 1  # the spaces around the value
     room = _RIGHT - _INDENT - _hang(label)  # twips, on every line (wrapped lines hang)
-    first = _RIGHT - _INDENT - _em(label) * _COVER_PT * 20
+    first = _RIGHT - _INDENT - ems(label) * _COVER_PT * 20
     for size in _SIZES:
         if (text + 1) * size * 20 <= first:
             return size, 1
@@ -110,7 +109,7 @@ def _fit(label: str, value: str) -> tuple[float, int]:
 
 def _hang(label: str) -> int:
     """Where a wrapped value's lines start: under the value, or mid-line after a long label."""
-    return min(round(_em(label) * _COVER_PT * 20), (_RIGHT - _INDENT) // 2)
+    return min(round(ems(label) * _COVER_PT * 20), (_RIGHT - _INDENT) // 2)
 
 
 def _line(line: CoverLine, values: Values) -> str:
@@ -129,22 +128,17 @@ def _line(line: CoverLine, values: Values) -> str:
         font = Font(underline=True, size=None if size == _COVER_PT else size)
         blank = [run(f" {value} " if value else "", font), run(TAB_BLANK, UNDERLINE)]
         return paragraph([run(line.label), *blank], props)
-    used = _em(line.label) + sum(_em(s) for s in line.suffixes)
+    used = ems(line.label) + sum(ems(s) for s in line.suffixes)
     room = (_RIGHT - _INDENT) / (_COVER_PT * 20) - used - 1
     blank_em = max(2, int(room / len(line.suffixes)))
     runs = [run(line.label)]
     for part, suffix in zip(parts, line.suffixes, strict=True):
-        pad = max(0, round(blank_em - _em(part)))
+        pad = max(0, round(blank_em - ems(part)))
         left = pad // 2
         shown = f" {part} " if part else ""
         runs.append(run(_SPACE * left + shown + _SPACE * (pad - left), UNDERLINE))
         runs.append(run(suffix))
     return paragraph(runs, Para(style="CFCover", left=_INDENT))
-
-
-def _em(text: str) -> float:
-    """Width of ``text`` in ems: CJK characters are one em, others half."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
 
 
 def _split(value: str, suffixes: tuple[str, ...]) -> list[str] | None:

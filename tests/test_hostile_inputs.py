@@ -502,12 +502,12 @@ class TestTerminal:
             message="填报为 \x1b[2J\x1b]0;OK\x07",
             field="basic.area",
         )
-        checked = validate_cli.Checked(
-            Path("x\u202e.json"),
-            cf.Report(spec="national-2023", findings=(finding,)),
-            None,
-            "名\x1b[8m",
+        review = cf.ReviewInput(
+            source="x\u202e.json",
+            report=cf.Report(spec="national-2023", findings=(finding,)),
+            cluster_name="名\x1b[8m",
         )
+        checked = validate_cli.Checked(Path("x\u202e.json"), review)
         validate_cli._print_text([checked], sys.stdout)
         out = capsys.readouterr().out
         assert "\x1b" not in out

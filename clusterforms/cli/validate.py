@@ -90,19 +90,25 @@ def add_parser(verbs: Any) -> None:
 
 
 class Checked(NamedTuple):
-    """One input file after validation: its report, or why it could not be read.
+    """One input file after validation (``review``: its report, or why it could not be read).
 
-    ``reading`` is None for a JSON application, else the problems reading the
-    filled file back noted (guesses, fields not found, typed text of no field).
+    ``facts`` are what look-alikes are found on, for a file that could be read.
     """
 
     path: Path
-    report: Report | None
-    problem: str | None = None
-    cluster: str = ""
-    reading: tuple[ReadingNote, ...] | None = None
+    review: ReviewInput
     facts: Fingerprint | None = None
-    review: ReviewInput | None = None
+
+    @property
+    def report(self) -> Report | None:
+        """The file's report; None when it could not be checked."""
+        return self.review.report
+
+    @property
+    def reading(self) -> tuple[ReadingNote, ...] | None:
+        """None for a JSON application, else the problems reading the filled file back noted."""
+        notes = self.review.notes
+        return None if notes is None else tuple(n for n in notes if n.kind != "found")
 
 
 def _load(path: Path, spec: FormSpec | None) -> tuple[Any, tuple[ReadingNote, ...] | None]:
@@ -126,21 +132,19 @@ def _check_one(path: Path, spec: FormSpec | None, lang: Lang) -> Checked:
     except Exception as exc:  # noqa: BLE001 - one odd file must never stop the batch
         text = f"{type(exc).__name__}: {exc}"[:_SHOWN_CHARS]
         return _unreadable(path, f"{path}: cannot be checked ({text}); please report this")
-    name = _cluster_name(data)
-    reading = None if notes is None else tuple(n for n in notes if n.kind != "found")
     review = ReviewInput(
         source=str(path),
         spec=form,
         report=report,
         application=read,
         notes=notes,
-        cluster_name=name,
+        cluster_name=_cluster_name(data),
     )
-    return Checked(path, report, None, name, reading, facts, review)
+    return Checked(path, review, facts)
 
 
 def _unreadable(path: Path, problem: str) -> Checked:
-    return Checked(path, None, problem, review=ReviewInput(source=str(path), problem=problem))
+    return Checked(path, ReviewInput(source=str(path), problem=problem))
 
 
 def _typed(spec: FormSpec, data: object) -> Application | None:
@@ -173,8 +177,8 @@ def run(args: argparse.Namespace) -> int:
     spec = load_spec(args.spec) if args.spec else None
     results = _check_all(args, spec)
     for checked in results:
-        if checked.problem:
-            print(f"clusterforms: error: {printable(checked.problem)}", file=sys.stderr)
+        if checked.review.problem:
+            print(f"clusterforms: error: {printable(checked.review.problem)}", file=sys.stderr)
     lookalikes = find_lookalikes(c.facts for c in results if c.facts is not None)
     _write_outputs(args, results, lookalikes)
     if all(checked.report is None for checked in results):
@@ -201,7 +205,7 @@ def _write_outputs(
     args: argparse.Namespace, results: list[Checked], lookalikes: list[Lookalike]
 ) -> None:
     """Stdout in the chosen format, then the annotated workbook and the report file."""
-    review = review_batch((c.review for c in results if c.review is not None), lookalikes)
+    review = review_batch((c.review for c in results), lookalikes)
     if args.format == "json":
         sys.stdout.write(_json(review))
     else:
@@ -258,7 +262,7 @@ def _print_text(results: list[Checked], out: TextIO, lang: str = "zh") -> None:
             row = (name, "", "unreadable", "")
         else:
             counts = (str(len(checked.report.errors)), str(len(checked.report.warnings)))
-            row = (name, printable(checked.cluster), *counts)
+            row = (name, printable(checked.review.cluster_name), *counts)
         if read_back:
             row = (*row, "" if checked.reading is None else str(len(checked.reading)))
         rows.append(row)
@@ -272,7 +276,7 @@ def _print_findings(checked: Checked, report: Report, out: TextIO, lang: str) ->
     """The reading's problems, then the findings, one line each (with the cell, when read)."""
     source = str(checked.path)
     out.writelines(extract.problem_line(source, n, lang) + "\n" for n in checked.reading or ())
-    places = checked.review.places if checked.review is not None else {}
+    places = checked.review.places
     for finding in report.findings:
         mark = _MARKS[lang][finding.severity]
         place = places.get(finding.field or "")

@@ -33,14 +33,14 @@ def _document_xml(data: bytes, change: object) -> bytes:
     return out.getvalue()
 
 
-def _heading(numbered: str) -> object:
-    """A change of the 存在的问题 paragraph: its Word number dropped, or typed as ``numbered``."""
+def _heading(numbered: str, heading: str = "存在的问题") -> object:
+    """A change of the ``heading`` paragraph: its Word number dropped, or typed as ``numbered``."""
 
     def change(xml: str) -> str:
         paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml, flags=re.DOTALL)
-        [target] = [p for p in paragraphs if ">存在的问题<" in p]
+        [target] = [p for p in paragraphs if f">{heading}<" in p]
         plain = re.sub(r"<w:numPr>.*?</w:numPr>", "", target, flags=re.DOTALL)
-        plain = plain.replace(">存在的问题<", f">{numbered}存在的问题<")
+        plain = plain.replace(f">{heading}<", f">{numbered}{heading}<")
         return xml.replace(target, plain)
 
     return change
@@ -174,6 +174,27 @@ def test_the_filled_form_prints_them_in_their_places_and_reads_them_back(
     assert "重点任务" not in str(values["plan.text"])
     blank = _values(cf.render(spec, fmt), spec, fmt)
     assert {"plan.tasks", "plan.measures"}.isdisjoint(blank)
+
+
+@pytest.mark.parametrize("spec_id", HEADED)
+@pytest.mark.parametrize("numbers", [("（三）", "（四）"), ("3.", "4.")])
+def test_a_heading_whose_number_was_typed_by_hand_is_still_the_heading(
+    spec_id: str, numbers: tuple[str, str]
+) -> None:
+    # A person retyping the template types the outline numbers Word would draw.
+    spec, data = cf.load_spec(spec_id), wordforms.build(spec_id, filled=True)
+    as_drawn = cf.read(data, spec=spec, format="docx")
+    for number, heading in zip(numbers, ("重点任务", "保障措施"), strict=True):
+        data = _document_xml(data, _heading(number, heading))
+    reading = cf.read(data, spec=spec, format="docx")
+    expected = wordforms.expected(spec_id)["values"]
+    for field in ("plan.stages", "plan.tasks", "plan.measures"):
+        assert reading.document["values"][field] == expected[field], field
+    assert reading.document == as_drawn.document
+    problems = {"not_found", "unmapped", "guess"}
+    assert [n for n in reading.notes if n.kind in problems] == [
+        n for n in as_drawn.notes if n.kind in problems
+    ]
 
 
 def test_the_workbook_has_an_input_cell_for_each() -> None:

@@ -13,8 +13,7 @@ text.
 
 from __future__ import annotations
 
-import re
-from typing import Any, Final
+from typing import Any
 
 from clusterforms import NarrativeItem, StagesItem, StaticItem, TargetRow, TargetsItem
 from clusterforms_renderers.docx._plan import average_unit
@@ -23,15 +22,17 @@ from clusterforms_renderers.docx.reading._cells import labelled, number_in
 from clusterforms_renderers.docx.reading._numbers import read_plain_number
 from clusterforms_renderers.docx.reading._places import Spot
 from clusterforms_renderers.docx.reading._scan import Hit, LineHit, Scan
-from clusterforms_renderers.docx.reading._text import clean_line, clean_lines, norm, typed_pieces
+from clusterforms_renderers.docx.reading._text import (
+    clean_line,
+    clean_lines,
+    norm,
+    outline_key,
+    typed_pieces,
+)
 from clusterforms_renderers.docx.reading._units import Line, Row, cell_text
 from clusterforms_renderers.wordml import Cell
 
 _AVERAGE = "行业平均水平："
-#: A leading outline number, typed or drawn by Word (三、, (一), 1.) once in :func:`norm` form.
-_OUTLINE_NUMBER: Final = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])"
-)
 
 
 def read_narrative(item: NarrativeItem, scan: Scan) -> None:
@@ -63,16 +64,6 @@ def read_narrative(item: NarrativeItem, scan: Scan) -> None:
     scan.out.spot(item.id, None, where)
     if value := clean_lines(text):
         scan.out.value(item.id, value, where, value)
-
-
-def outline_key(text: str) -> str:
-    """A line of the outline as compared: normal form, without a leading outline number.
-
-    The seeds lost Word's automatic numbering and documents differ in whether
-    a heading prints it: "三、存在的问题" and "存在的问题" are the same line.
-    """
-    key = norm(text)
-    return _OUTLINE_NUMBER.sub("", key, count=1) or key
 
 
 def _outline_kinds(item: NarrativeItem) -> dict[str, bool]:

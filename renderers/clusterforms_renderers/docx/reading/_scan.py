@@ -18,7 +18,7 @@ import attrs
 from clusterforms import FormSpec, GroupItem, Item
 from clusterforms_renderers.docx.reading._outcome import Outcome
 from clusterforms_renderers.docx.reading._places import Place, TableAt, cell_place
-from clusterforms_renderers.docx.reading._text import MARKS, norm
+from clusterforms_renderers.docx.reading._text import MARKS, norm, outline_key
 from clusterforms_renderers.docx.reading._units import Line, Row, Unit, cell_text
 from clusterforms_renderers.wordml import Cell
 
@@ -106,7 +106,11 @@ class Scan:
     # ------------------------------------------------------------------ finding
 
     def find(self, anchor: str, start: int | None = None, end: int | None = None) -> Hit | None:
-        """The first unit from ``start`` (the cursor) whose cell or line starts with ``anchor``."""
+        """The first unit from ``start`` (the cursor) whose cell or line starts with ``anchor``.
+
+        A line may have an outline number typed before it: "（三）重点任务" is
+        the heading 重点任务, as Word's own numbering would have drawn it.
+        """
         return self._find(anchor, start, end, lines=True)
 
     def find_cell(
@@ -129,18 +133,27 @@ class Scan:
                 for cell, text in keys:
                     if text.startswith(key) and cell is not None:
                         return CellHit(index, unit, cell)
-            elif lines and (keys[0][1].startswith(key) or keys[1][1].startswith(key)):
+            elif lines and any(text.startswith(key) for _, text in keys):
                 return LineHit(index, unit)
         return None
 
     def _keys(self, index: int) -> tuple[tuple[Cell | None, str], ...]:
-        """The keys of unit ``index``: of each cell starting in it, or of the line (two)."""
+        """The keys of unit ``index``: of each cell starting in it, or of the line.
+
+        A line has three: as printed (with Word's list number), as typed, and
+        as typed without a leading outline number.
+        """
         unit = self.units[index]
         found: tuple[tuple[Cell | None, str], ...]
         if isinstance(unit, Row):
             found = tuple((cell, _key(cell_text(cell))) for cell in unit.starting())
         else:
-            found = ((None, _key(unit.text)), (None, _key(unit.paragraph.text)))
+            typed = unit.paragraph.text
+            found = (
+                (None, _key(unit.text)),
+                (None, _key(typed)),
+                (None, _key(outline_key(typed))),
+            )
         self._seen[index] = found
         return found
 

@@ -51,6 +51,22 @@ def norm(text: str) -> str:
     return text.translate(_TABLE)
 
 
+#: A leading outline number, typed or drawn by Word (三、, (一), 1.) in :func:`norm` form.
+_OUTLINE_NUMBER: Final = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])"
+)
+
+
+def outline_key(text: str) -> str:
+    """A line of the outline as compared: normal form, without a leading outline number.
+
+    The seeds lost Word's automatic numbering and documents differ in whether
+    a heading prints it: "三、存在的问题" and "存在的问题" are the same line.
+    """
+    key = norm(text)
+    return _OUTLINE_NUMBER.sub("", key, count=1) or key
+
+
 def is_filler(text: str) -> bool:
     """Whether ``text`` holds nothing but white space and punctuation."""
     return _NOT_FILLER.search(text) is None

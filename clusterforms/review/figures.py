@@ -9,15 +9,12 @@ overlapping lists have no such figure and are not charted.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Final
 
 import attrs
 
 from clusterforms.model.rules import Condition, Criterion, FieldRef
 from clusterforms.model.spec import FormSpec
-
-#: The comparisons a figure can be charted against, and the sign shown for each.
-SIGNS: Final = {"le": "≤", "lt": "<", "ge": "≥", "gt": ">", "eq": "="}
+from clusterforms.validation.eligibility import NUMERIC_SIGNS, single_numeric
 
 
 @attrs.frozen(kw_only=True)
@@ -31,26 +28,16 @@ class Gauge:
     @property
     def wanted(self) -> str:
         """``≥ 40亿元``: the requirement as a person reads it."""
-        return f"{SIGNS[self.op]} {self.threshold}{self.unit}"
+        return f"{NUMERIC_SIGNS[self.op]} {self.threshold}{self.unit}"
 
 
 def gauge(spec: FormSpec, criterion: Criterion) -> Gauge | None:
     """The threshold of a criterion decided by one number, or None."""
-    condition = _single(criterion)
+    condition = single_numeric(criterion)
     if condition is None or condition.threshold is None:
         return None
     unit = "%" if condition.of == "mean_growth" else _unit(spec, condition)
     return Gauge(op=condition.op, threshold=condition.threshold, unit=unit)
-
-
-def _single(criterion: Criterion) -> Condition | None:
-    """The criterion's one numeric condition, if that is all it has."""
-    if len(criterion.conditions) != 1:
-        return None
-    condition = criterion.conditions[0]
-    if condition.op not in SIGNS or condition.threshold is None or condition.overlapping:
-        return None
-    return condition
 
 
 def _unit(spec: FormSpec, condition: Condition) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Literal, TypeAlias
+from typing import Final, Literal, TypeAlias
 
 import attrs
 
@@ -27,7 +27,9 @@ from clusterforms.model.spec import FormSpec
 
 Status: TypeAlias = Literal["pass", "fail", "undecided"]
 
-_OP_SIGNS = {"le": "≤", "lt": "<", "ge": "≥", "gt": ">", "eq": "=", "is": "为"}
+#: The comparisons of a number with a threshold, and the sign shown for each.
+NUMERIC_SIGNS: Final = {"le": "≤", "lt": "<", "ge": "≥", "gt": ">", "eq": "="}
+_OP_SIGNS = {**NUMERIC_SIGNS, "is": "为"}
 
 
 @attrs.frozen(kw_only=True)
@@ -76,24 +78,33 @@ def _judge(spec: FormSpec, criterion: Criterion, values: Application) -> Criteri
         status = (
             "fail" if "fail" in statuses else "undecided" if "undecided" in statuses else "pass"
         )
-    conditions = criterion.conditions
+    numeric = single_numeric(criterion)
     return CriterionResult(
         id=criterion.id,
         text=criterion.text,
         source=criterion.source,
         status=status,
         details=details,
-        value=_decisive(spec, conditions[0], values) if len(conditions) == 1 else None,
+        value=_decisive(spec, numeric, values) if numeric is not None else None,
     )
+
+
+def single_numeric(criterion: Criterion) -> Condition | None:
+    """The criterion's one numeric condition, if that is all it has: one figure decides it."""
+    if len(criterion.conditions) != 1:
+        return None
+    condition = criterion.conditions[0]
+    if condition.op not in NUMERIC_SIGNS or condition.overlapping:
+        return None
+    return condition
 
 
 def _decisive(spec: FormSpec, condition: Condition, values: Application) -> Decimal | None:
     """The one figure a numeric condition turns on (see :class:`CriterionResult`)."""
-    if condition.op not in _OP_SIGNS or condition.op == "is" or condition.overlapping:
-        return None
     refs = [FieldRef.parse(f) for f in condition.fields]
     if condition.of == "mean_growth":
-        return _mean_rate(spec, refs[0].field, values)
+        rates = _yearly_rates(spec, refs[0].field, values)
+        return _mean_rate(rates) if rates is not None else None
     totals = [total for _, total in _totals(spec, refs, values, condition.years)]
     known = [total for total in totals if total is not None]
     if not known or len(known) < len(totals):
@@ -158,28 +169,32 @@ def _mean_growth(
     spec: FormSpec, field: str, values: Application, condition: Condition, wanted: str
 ) -> tuple[Status, str]:
     """The geometric mean of a field's yearly rates against the threshold (年均增长)."""
-    rates = [values.number(field, year) for year in spec.data_years]
-    known = [r for r in rates if r is not None]
-    if len(known) < len(rates):
+    rates = _yearly_rates(spec, field, values)
+    if rates is None:
         if any(values.is_none(field, year) for year in spec.data_years):
             return "undecided", f"{field}: 年增速填报为“无”，无法计算年均增速{wanted}"
         return "undecided", f"{field}: 数据不全，无法计算年均增速{wanted}"
-    mean = _mean_rate(spec, field, values)
+    mean = _mean_rate(rates)
     if mean is None:
         return "undecided", f"{field}: 年增速无法求几何平均{wanted}"
     ok = COMPARE_OPS[condition.op](mean, condition.threshold or Decimal(0))
-    shown = "、".join(str(r) for r in known)
+    shown = "、".join(str(r) for r in rates)
     return _unmet(condition, f"{field}: 年增速 {shown} 的几何平均为 {mean}{wanted}", ok=ok)
 
 
-def _mean_rate(spec: FormSpec, field: str, values: Application) -> Decimal | None:
-    """The geometric mean of a field's yearly rates (年均增速), rounded; None when it has none."""
+def _yearly_rates(spec: FormSpec, field: str, values: Application) -> list[Decimal] | None:
+    """A field's rate in every data year, or None when a year has no number."""
     rates = [values.number(field, year) for year in spec.data_years]
     known = [r for r in rates if r is not None]
-    if not known or len(known) < len(rates):
+    return known if len(known) == len(rates) else None
+
+
+def _mean_rate(rates: list[Decimal]) -> Decimal | None:
+    """The geometric mean of yearly rates (年均增速), rounded; None when there is none."""
+    if not rates:
         return None
     try:
-        return round2(mean_growth(known))
+        return round2(mean_growth(rates))
     except FormulaError:
         return None
 

@@ -254,13 +254,11 @@ def compile_targets(spec: FormSpec, item: TargetsItem) -> RuleCheck:
         for rule in rules:
             cells = table.get(rule.row) or {}
             baseline, target = cells.get("baseline"), cells.get("target")
+            say = partial(emit, field=rule.row, label=indicators[rule.row or ""], option="target")
             if isinstance(target, NoneAnswer):  # the 备注 asks for a target figure
-                emit(
+                say(
                     "none_not_allowed",
-                    rule.row,
-                    indicators[rule.row or ""],
                     severity=rule.severity,
-                    option="target",
                     why=f"备注要求“{rule.text}”，目标值应填写数值",
                     why_en=f"the rule '{rule.text}' asks for a target figure",
                 )
@@ -275,25 +273,19 @@ def compile_targets(spec: FormSpec, item: TargetsItem) -> RuleCheck:
             )
             if verdict is _UNJUDGED:
                 shown = "“无”" if none_base else f" {baseline}"
-                emit(
+                say(
                     "formula_unchecked",
-                    rule.row,
-                    indicators[rule.row or ""],
                     severity="warning",
-                    option="target",
                     reported=target,
                     reason=f"基准值为{shown}，不能作为计算的基数",
-                    reason_en=f"the baseline is {str(baseline).strip()} and cannot be the base",
+                    reason_en=f"the baseline is {baseline} and cannot be the base",
                     source=rule.text,
                 )
             elif verdict is not None:
                 zh, en = verdict
-                emit(
+                say(
                     "target_rule",
-                    rule.row,
-                    indicators[rule.row or ""],
                     severity=rule.severity,
-                    option="target",
                     reported=target,
                     detail=zh,
                     detail_en=en,

@@ -133,7 +133,11 @@ class Scan:
                 for cell, text in keys:
                     if text.startswith(key) and cell is not None:
                         return CellHit(index, unit, cell)
-            elif lines and any(text.startswith(key) for _, text in keys):
+            elif lines and (
+                keys[0][1].startswith(key)
+                or keys[1][1].startswith(key)
+                or keys[2][1].startswith(key)
+            ):
                 return LineHit(index, unit)
         return None
 

@@ -146,7 +146,7 @@ if TYPE_CHECKING:
         Section,
         iter_nested,
     )
-    from clusterforms.model.text import iter_text, option_line, year_label
+    from clusterforms.model.text import iter_text, option_line, outline_key, year_label
     from clusterforms.reading import NoteKind, Reading, ReadingNote
     from clusterforms.registry import (
         Capability,
@@ -320,7 +320,7 @@ _EXPORTS: Final[dict[str, tuple[str, ...]]] = {
         "Section",
         "iter_nested",
     ),
-    "clusterforms.model.text": ("iter_text", "option_line", "year_label"),
+    "clusterforms.model.text": ("iter_text", "option_line", "outline_key", "year_label"),
     "clusterforms.reading": ("NoteKind", "Reading", "ReadingNote"),
     "clusterforms.registry": (
         "Capability",
@@ -562,6 +562,7 @@ __all__ = [
     "number_text",
     "option_line",
     "outline_data",
+    "outline_key",
     "outline_lines",
     "parse_application",
     "parse_number_text",

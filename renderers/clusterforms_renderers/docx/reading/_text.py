@@ -18,6 +18,8 @@ from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
 from typing import Final
 
+import clusterforms
+
 #: Characters that mean nothing for matching: white space, zero-width marks, blank lines.
 _DROPPED: Final = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
@@ -51,12 +53,6 @@ def norm(text: str) -> str:
     return text.translate(_TABLE)
 
 
-#: A leading outline number, typed or drawn by Word (三、, (一), 1.) in :func:`norm` form.
-_OUTLINE_NUMBER: Final = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])"
-)
-
-
 def outline_key(text: str) -> str:
     """A line of the outline as compared: normal form, without a leading outline number.
 
@@ -64,7 +60,7 @@ def outline_key(text: str) -> str:
     a heading prints it: "三、存在的问题" and "存在的问题" are the same line.
     """
     key = norm(text)
-    return _OUTLINE_NUMBER.sub("", key, count=1) or key
+    return clusterforms.outline_key(key) or key
 
 
 def is_filler(text: str) -> bool:

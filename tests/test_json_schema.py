@@ -21,6 +21,7 @@ import sys
 import tomllib
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -461,6 +462,11 @@ def targets_values(draw: st.DrawFn, item: cf.TargetsItem) -> Any:
     return value
 
 
+def _fits(limit: int | None, value: object) -> bool:
+    """Whether number text is within a text column's limit however it is counted (in characters)."""
+    return limit is None or not isinstance(value, str) or count_chars(value) <= limit
+
+
 @st.composite
 def roster_values(draw: st.DrawFn, item: cf.RosterItem) -> Any:
     rows = []
@@ -469,7 +475,9 @@ def roster_values(draw: st.DrawFn, item: cf.RosterItem) -> Any:
         rows.append(
             {
                 c.id: draw(
-                    texts(c.max_chars, required=False) | numbers(None) | st.none()
+                    texts(c.max_chars, required=False)
+                    | numbers(None).filter(partial(_fits, c.max_chars))
+                    | st.none()
                     if not c.numbered
                     # as text, within the column's limit however it is counted
                     else st.integers(1, 99).map(Decimal)
